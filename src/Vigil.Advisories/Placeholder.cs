@@ -1,0 +1,4 @@
+namespace Vigil.Advisories;
+
+/// <summary>Placeholder.</summary>
+public static class PlaceholderAdvisories { }

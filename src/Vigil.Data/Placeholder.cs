@@ -1,0 +1,4 @@
+namespace Vigil.Data;
+
+/// <summary>Placeholder.</summary>
+public static class PlaceholderData { }

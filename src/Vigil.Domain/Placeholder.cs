@@ -1,0 +1,4 @@
+namespace Vigil.Domain;
+
+/// <summary>Placeholder.</summary>
+public static class PlaceholderDomain { }

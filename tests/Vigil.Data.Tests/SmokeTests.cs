@@ -1,0 +1,6 @@
+namespace Vigil.Data.Tests;
+public class SmokeTests
+{
+    [Fact]
+    public void Builds() => Assert.True(true);
+}

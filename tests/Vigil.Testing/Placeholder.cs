@@ -1,0 +1,2 @@
+namespace Vigil.Testing;
+public static class Placeholder { }
