@@ -1,4 +1,0 @@
-namespace Vigil.Domain;
-
-/// <summary>Placeholder.</summary>
-public static class PlaceholderDomain { }

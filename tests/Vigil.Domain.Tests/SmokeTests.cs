@@ -1,6 +1,0 @@
-namespace Vigil.Domain.Tests;
-public class SmokeTests
-{
-    [Fact]
-    public void Builds() => Assert.True(true);
-}
