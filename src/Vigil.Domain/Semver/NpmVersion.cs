@@ -117,6 +117,24 @@ public sealed class NpmVersion : IComparable<NpmVersion>, IEquatable<NpmVersion>
         return sb.ToString();
     }
 
+    /// <summary>
+    /// The lowest version that sorts after this one, or null if there is none: <c>1.2.4-0</c> after
+    /// <c>1.2.3</c>, <c>1.2.3-alpha.0</c> after <c>1.2.3-alpha</c>. It turns "greater than v" into "at least".
+    /// </summary>
+    public NpmVersion? Successor()
+    {
+        PrereleaseIdentifier[] zero = [PrereleaseIdentifier.FromText("0")];
+        if (IsPrerelease)
+        {
+            return new NpmVersion(Major, Minor, Patch, [.. _prerelease, .. zero], NoBuild);
+        }
+
+        return Patch < Grammar.MaxSafeInteger ? new NpmVersion(Major, Minor, Patch + 1, zero, NoBuild)
+            : Minor < Grammar.MaxSafeInteger ? new NpmVersion(Major, Minor + 1, 0, zero, NoBuild)
+            : Major < Grammar.MaxSafeInteger ? new NpmVersion(Major + 1, 0, 0, zero, NoBuild)
+            : null;
+    }
+
     /// <summary>node-semver's <c>compare</c>: main numbers, then prereleases (a release sorts after its prereleases).</summary>
     public int CompareTo(NpmVersion? other)
     {
