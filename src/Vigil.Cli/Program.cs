@@ -2,5 +2,5 @@ namespace Vigil.Cli;
 
 static class Program
 {
-    static int Main(string[] args) => 0;
+    static int Main(string[] args) => Cli.Run(args, Console.Out, Console.Error);
 }
