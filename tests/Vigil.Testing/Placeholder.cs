@@ -1,2 +1,0 @@
-namespace Vigil.Testing;
-public static class Placeholder { }
