@@ -25,6 +25,11 @@ public static class NswgReader
     {
         ArgumentNullException.ThrowIfNull(path);
         CheckKind(kind);
+        if (Directory.Exists(path))
+        {
+            return Fail(path, "cannot read the file: it is a folder");
+        }
+
         byte[] bytes;
         try
         {

@@ -64,7 +64,7 @@ internal static class JsonSyntaxCheck
             var content = json.TrimEnd(" \t\r\n"u8).Length;
             var reason = offset >= content
                 ? "unexpected end of file: the JSON is truncated (a value, string, array or object is not finished)"
-                : "invalid JSON: " + Clean(e.Message);
+                : "invalid JSON: " + Explain(json, offset, e.Message);
             throw new RecordReadException(offset, reason);
         }
 
@@ -111,10 +111,22 @@ internal static class JsonSyntaxCheck
         return false;
     }
 
-    /// <summary>The reader's message without its 0-based position suffix.</summary>
-    private static string Clean(string message)
+    /// <summary>The reader's message in plain terms, on one line, without its 0-based position.</summary>
+    private static string Explain(ReadOnlySpan<byte> json, long offset, string message)
     {
+        if (offset < json.Length && json[(int)offset] == (byte)'/')
+        {
+            return "comments are not allowed";
+        }
+
+        if (message.Contains("trailing comma", StringComparison.Ordinal))
+        {
+            return "a comma before a closing bracket or brace is not allowed";
+        }
+
         var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        return (cut >= 0 ? message[..cut] : message).TrimEnd();
+        var text = (cut >= 0 ? message[..cut] : message).TrimEnd();
+        return text.Replace("\r", "\\r", StringComparison.Ordinal)
+            .Replace("\n", "\\n", StringComparison.Ordinal).Replace("\t", "\\t", StringComparison.Ordinal);
     }
 }

@@ -16,7 +16,7 @@ internal static class JsonValueReader
         reader.Read();
         if (reader.TokenType != JsonTokenType.StartObject)
         {
-            throw new RecordReadException(reader.TokenStartIndex, $"a {Name(kind)} record must be a JSON object, not {Describe(reader.TokenType)}");
+            throw new RecordReadException(reader.TokenStartIndex, $"{Name(kind)} record must be a JSON object, not {Describe(reader.TokenType)}");
         }
     }
 
@@ -96,9 +96,9 @@ internal static class JsonValueReader
 
     private static string Name(NswgKind kind) => kind switch
     {
-        NswgKind.Core => "core",
-        NswgKind.Npm => "npm",
-        _ => "deps",
+        NswgKind.Core => "a core",
+        NswgKind.Npm => "an npm",
+        _ => "a deps",
     };
 
     private static string Describe(JsonTokenType token) => token switch
