@@ -1,11 +1,22 @@
 using Vigil.Advisories.Nswg;
+using Vigil.Testing;
 
 namespace Vigil.Advisories.Tests.Nswg;
 
 /// <summary>The hand-written test files in <c>Nswg/testdata</c>, named by scenario.</summary>
 internal static class Fixture
 {
-    public static string PathOf(string name) => Path.Combine(AppContext.BaseDirectory, "Nswg", "testdata", name);
+    /// <summary>
+    /// The fixture's path: the copy in the output folder when the build copied it, else the source tree
+    /// (tests/Directory.Build.props marks testdata with None Update, which runs before the SDK adds None items).
+    /// </summary>
+    public static string PathOf(string name)
+    {
+        var copied = Path.Combine(AppContext.BaseDirectory, "Nswg", "testdata", name);
+        return File.Exists(copied)
+            ? copied
+            : Path.Combine(SharedData.RepositoryRoot, "tests", "Vigil.Advisories.Tests", "Nswg", "testdata", name);
+    }
 
     public static byte[] Bytes(string name) => File.ReadAllBytes(PathOf(name));
 
