@@ -3,7 +3,7 @@ namespace Vigil.Advisories.Nswg;
 /// <summary>
 /// What every WG record keeps besides its typed fields: the original order of its keys, the keys its format
 /// does not define, and the layout of the file it was read from. Records are immutable; change one with
-/// a <c>with</c> expression.
+/// a <c>with</c> expression. Two records are equal when every member is equal: key order, extra keys and layout included.
 /// </summary>
 public abstract record NswgRecord
 {

@@ -8,8 +8,9 @@ public static class NswgRules
     /// <summary>
     /// The WG's CI checks, ported rule by rule (rule ids <c>wg/...</c>): the Joi <c>npmModel</c> and
     /// <c>coreModel</c> of <c>tools/vuln_valid/vulnValidate.js</c>, and the <c>reason</c> check of the deps index
-    /// generator. A record the WG's CI accepts has no finding from these, except that Joi would also accept a number
-    /// written as a string, which the reader already refuses.
+    /// generator. A record the WG's CI accepts has no finding from these. The reader is a little stricter than Joi,
+    /// which would also accept a number written as a string (<c>"cvss_score": "7.5"</c>) and non-string items in
+    /// npm <c>references</c>: the reader refuses both, as type errors.
     /// </summary>
     public static IReadOnlyList<INswgRule> WgSchema { get; } = [.. NpmSchemaRules.All, .. CoreSchemaRules.All, .. DepsRules.All];
 
