@@ -1,4 +1,0 @@
-namespace Vigil.Advisories;
-
-/// <summary>Placeholder.</summary>
-public static class PlaceholderAdvisories { }
