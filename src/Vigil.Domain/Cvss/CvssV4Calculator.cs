@@ -10,10 +10,10 @@ namespace Vigil.Domain.Cvss;
 /// </summary>
 internal static class CvssV4Calculator
 {
-    private static readonly int[] Eq1Metrics = [AV, PR, UI];
-    private static readonly int[] Eq2Metrics = [AC, AT];
-    private static readonly int[] Eq3Eq6Metrics = [VC, VI, VA, CR, IR, AR];
-    private static readonly int[] Eq4Metrics = [SC, SI, SA];
+    internal static readonly int[] Eq1Metrics = [AV, PR, UI];
+    internal static readonly int[] Eq2Metrics = [AC, AT];
+    internal static readonly int[] Eq3Eq6Metrics = [VC, VI, VA, CR, IR, AR];
+    internal static readonly int[] Eq4Metrics = [SC, SI, SA];
 
     /// <summary>The score of <paramref name="values"/>; with <paramref name="baseOnly"/>, the CVSS-B score.</summary>
     public static decimal Score(CvssMetricValues values, bool baseOnly)
@@ -105,11 +105,15 @@ internal static class CvssV4Calculator
         return CvssV4MacroVectorScores.Tenths[index];
     }
 
+    private static int Distance(CvssV4EffectiveMetrics metrics, int[] metricIndexes, string[] highestVectors) =>
+        TryDistance(metrics, metricIndexes, highestVectors)
+        ?? throw new InvalidOperationException("Every CVSS v4.0 vector has a highest severity vector in its MacroVector.");
+
     /// <summary>
     /// The severity distance from the first highest severity vector (in FIRST's table order) that is at least as severe
-    /// as the scored vector in every metric; 0 if none is (which the tests show never happens).
+    /// as the scored vector in every metric, or null if none is (the tests show that this never happens).
     /// </summary>
-    internal static int Distance(CvssV4EffectiveMetrics metrics, int[] metricIndexes, string[] highestVectors)
+    internal static int? TryDistance(CvssV4EffectiveMetrics metrics, int[] metricIndexes, string[] highestVectors)
     {
         foreach (var highest in highestVectors)
         {
@@ -129,7 +133,7 @@ internal static class CvssV4Calculator
             }
         }
 
-        return 0;
+        return null;
     }
 
     private static bool NoImpact(CvssV4EffectiveMetrics metrics) =>
