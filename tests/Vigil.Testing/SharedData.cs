@@ -17,6 +17,9 @@ public static class SharedData
     /// <summary>The Node.js Security WG's advisory database snapshot.</summary>
     public static string NodejsSecurityWg => Path.Combine(Root, "data", "nodejs-security-wg");
 
+    /// <summary>FIRST's CVSS v4.0 scoring tables.</summary>
+    public static string CvssV4 => Path.Combine(Root, "data", "cvss-v4");
+
     /// <summary>node-semver's fixture tables.</summary>
     public static string NodeSemverFixtures => Path.Combine(Root, "data", "node-semver-fixtures");
 

@@ -5,26 +5,8 @@ namespace Vigil.Domain.Tests.Cvss;
 /// <summary>Reads the published test vectors in <c>Cvss/testdata/*.txt</c>: one <c>vector score…</c> per line, <c>#</c> comments.</summary>
 internal static class CvssTestVectorFiles
 {
-    /// <summary>
-    /// The testdata folder: copied beside the test assembly when the build copies <c>**/testdata/**</c>; otherwise
-    /// the project's own folder, found by walking up from the test assembly (the shared <c>None Update</c> in
-    /// tests/Directory.Build.props runs before the SDK adds the default None items, so it does not copy them yet).
-    /// </summary>
-    public static string Directory { get; } = FindDirectory();
-
-    private static string FindDirectory()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "Cvss", "testdata");
-            if (System.IO.Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new DirectoryNotFoundException("Cvss/testdata not found above " + AppContext.BaseDirectory);
-    }
+    /// <summary>The testdata folder, which the build copies beside the test assembly.</summary>
+    public static string Directory { get; } = Path.Combine(AppContext.BaseDirectory, "Cvss", "testdata");
 
     public static TheoryData<string, string, string> Read(string pattern)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Vigil.Domain.Cvss;
+using Vigil.Testing;
 
 namespace Vigil.Domain.Tests.Cvss;
 
@@ -131,19 +132,5 @@ public sealed class CvssV4TablesTests
     private static string[] Letters(JsonElement vectors) =>
         [.. vectors.EnumerateArray().Select(v => string.Concat(v.GetString()!.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(m => m[(m.IndexOf(':', StringComparison.Ordinal) + 1)..])))];
 
-    /// <summary>The project's shared cvss-v4 data, which lives beside the repository (../shared from its root).</summary>
-    private static string SharedDataDirectory()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "data", "cvss-v4");
-            if (File.Exists(Path.Combine(candidate, "macrovector-scores.json")))
-            {
-                return candidate;
-            }
-        }
-
-        Assert.Skip("The shared cvss-v4 data is not beside this checkout.");
-        return "";
-    }
+    private static string SharedDataDirectory() => SharedData.CvssV4;
 }
