@@ -27,11 +27,15 @@ public sealed record OsvAffected
     /// <summary><c>database_specific</c>: a free-form JSON object defined by the source database, kept verbatim.</summary>
     public JsonElement? DatabaseSpecific { get; init => field = OsvFreeze.Object(value, "database_specific"); }
 
-    /// <summary>Properties the schema does not define, in source order, kept verbatim.</summary>
+    /// <summary>Properties the schema does not define, in source order, kept verbatim; null when there are none.</summary>
     public IReadOnlyDictionary<string, JsonElement>? ExtensionData { get; init => field = OsvFreeze.Properties(value); }
 
-    /// <summary>Whether <see cref="Severity"/> was spelled <c>null</c> in the JSON.</summary>
-    internal OsvNullFields NullFields { get; init; }
+    /// <summary>Whether <see cref="Severity"/> was spelled <c>null</c> in the JSON; counts only while it is still null.</summary>
+    internal OsvNullFields NullFields
+    {
+        get => Severity is null ? field & OsvNullFields.Severity : OsvNullFields.None;
+        init;
+    }
 
     /// <summary>Whether two entries hold the same data.</summary>
     /// <param name="other">The other entry.</param>

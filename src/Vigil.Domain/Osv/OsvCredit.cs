@@ -14,7 +14,7 @@ public sealed record OsvCredit
     /// <summary><c>type</c>: their role.</summary>
     public OsvEnumValue<OsvCreditType>? Type { get; init; }
 
-    /// <summary>Properties the schema does not define, in source order, kept verbatim.</summary>
+    /// <summary>Properties the schema does not define, in source order, kept verbatim; null when there are none.</summary>
     public IReadOnlyDictionary<string, JsonElement>? ExtensionData { get; init => field = OsvFreeze.Properties(value); }
 
     /// <summary>Whether two credits hold the same data.</summary>

@@ -27,10 +27,18 @@ internal static class OsvFreeze
         return copy;
     }
 
-    /// <summary>An immutable copy of <paramref name="properties"/> that keeps their order (null stays null).</summary>
+    /// <summary>
+    /// An immutable copy of <paramref name="properties"/> that keeps their order. No properties is null, whether
+    /// given as null or empty, because both write the same JSON.
+    /// </summary>
     public static IReadOnlyDictionary<string, JsonElement>? Properties(IReadOnlyDictionary<string, JsonElement>? properties)
     {
-        if (properties is null or FrozenProperties)
+        if (properties is null || properties.Count == 0)
+        {
+            return null;
+        }
+
+        if (properties is FrozenProperties)
         {
             return properties;
         }

@@ -16,7 +16,7 @@ public sealed record OsvPackage
     /// <summary><c>purl</c>: the package URL, e.g. <c>pkg:npm/%40babel/core</c>.</summary>
     public string? Purl { get; init; }
 
-    /// <summary>Properties the schema does not define, in source order, kept verbatim.</summary>
+    /// <summary>Properties the schema does not define, in source order, kept verbatim; null when there are none.</summary>
     public IReadOnlyDictionary<string, JsonElement>? ExtensionData { get; init => field = OsvFreeze.Properties(value); }
 
     /// <summary>Whether two packages hold the same data.</summary>

@@ -24,7 +24,7 @@ public sealed record OsvRange
     /// <summary><c>database_specific</c>: a free-form JSON object; it never changes how the range is evaluated.</summary>
     public JsonElement? DatabaseSpecific { get; init => field = OsvFreeze.Object(value, "database_specific"); }
 
-    /// <summary>Properties the schema does not define, in source order, kept verbatim.</summary>
+    /// <summary>Properties the schema does not define, in source order, kept verbatim; null when there are none.</summary>
     public IReadOnlyDictionary<string, JsonElement>? ExtensionData { get; init => field = OsvFreeze.Properties(value); }
 
     /// <summary>Whether two ranges hold the same data.</summary>

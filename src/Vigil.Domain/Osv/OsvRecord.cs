@@ -60,11 +60,26 @@ public sealed record OsvRecord
     /// <summary><c>database_specific</c>: a free-form JSON object defined by the source database, kept verbatim.</summary>
     public JsonElement? DatabaseSpecific { get; init => field = OsvFreeze.Object(value, "database_specific"); }
 
-    /// <summary>Top-level properties the schema does not define, in source order, kept verbatim.</summary>
+    /// <summary>Top-level properties the schema does not define, in source order, kept verbatim; null when there are none.</summary>
     public IReadOnlyDictionary<string, JsonElement>? ExtensionData { get; init => field = OsvFreeze.Properties(value); }
 
-    /// <summary>Which nullable arrays were spelled <c>null</c> in the JSON (see <see cref="OsvNullFields"/>).</summary>
-    internal OsvNullFields NullFields { get; init; }
+    /// <summary>
+    /// Which nullable arrays were spelled <c>null</c> in the JSON (see <see cref="OsvNullFields"/>); a flag counts
+    /// only while its property is null, so giving the property a value drops it.
+    /// </summary>
+    internal OsvNullFields NullFields
+    {
+        get
+        {
+            var stillNull = (Aliases is null ? OsvNullFields.Aliases : 0)
+                | (Severity is null ? OsvNullFields.Severity : 0)
+                | (Affected is null ? OsvNullFields.Affected : 0)
+                | (References is null ? OsvNullFields.References : 0);
+            return field & stillNull;
+        }
+
+        init;
+    }
 
     /// <summary>Whether two records hold the same data.</summary>
     /// <param name="other">The other record.</param>

@@ -11,7 +11,7 @@ public sealed record OsvReference
     /// <summary><c>url</c>: the fully qualified URL, kept as written.</summary>
     public required string Url { get; init => field = value ?? throw new ArgumentNullException(nameof(value)); }
 
-    /// <summary>Properties the schema does not define, in source order, kept verbatim.</summary>
+    /// <summary>Properties the schema does not define, in source order, kept verbatim; null when there are none.</summary>
     public IReadOnlyDictionary<string, JsonElement>? ExtensionData { get; init => field = OsvFreeze.Properties(value); }
 
     /// <summary>Whether two references hold the same data.</summary>

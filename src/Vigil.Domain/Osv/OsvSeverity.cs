@@ -11,7 +11,7 @@ public sealed record OsvSeverity
     /// <summary><c>score</c>: the score in that system, e.g. a CVSS vector string or an Ubuntu priority.</summary>
     public required string Score { get; init => field = value ?? throw new ArgumentNullException(nameof(value)); }
 
-    /// <summary>Properties the schema does not define (such as a newer schema's <c>source</c>), kept verbatim.</summary>
+    /// <summary>Properties the schema does not define (such as a newer schema's <c>source</c>), kept verbatim; null when there are none.</summary>
     public IReadOnlyDictionary<string, JsonElement>? ExtensionData { get; init => field = OsvFreeze.Properties(value); }
 
     /// <summary>Whether two entries hold the same data.</summary>
