@@ -114,10 +114,13 @@ public static class OsvJson
         return new OsvReadError(source, line, column, path, reason);
     }
 
-    /// <summary>The reader's message without its own 0-based position, which the error replaces.</summary>
+    /// <summary>
+    /// The reader's message without its own 0-based position, which the error replaces, and without advice
+    /// meant for the programmer (the options are fixed on purpose).
+    /// </summary>
     private static string ReaderMessage(string message)
     {
         var at = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        return (at < 0 ? message : message[..at]).TrimEnd();
+        return (at < 0 ? message : message[..at]).Replace(" Change the reader options.", "", StringComparison.Ordinal).TrimEnd();
     }
 }
