@@ -25,7 +25,8 @@ public sealed record OsvTimestamp
 
     /// <summary>
     /// The parsed instant, or null when <see cref="Text"/> is not an RFC 3339 date-time. Fractions of a second
-    /// beyond 100 ns are truncated; a leap second (<c>:60</c>) is not representable and gives null.
+    /// beyond 100 ns are truncated; a leap second (<c>:60</c>) and an offset beyond ±14:00 are not representable
+    /// and give null.
     /// </summary>
     public DateTimeOffset? Value => Rfc3339.TryParse(Text, out var value) ? value : null;
 

@@ -17,13 +17,9 @@ internal sealed class OsvRandomRecords(int seed)
         "\u007f", "é", "ß", "☃", "中", "😀", "\u2028", "\u00a0", "GHSA-", "CVE-2024-", "pkg:npm/%40scope/name",
     ];
 
-    private static readonly string[] Numbers =
-    [
-        "0", "-0", "1", "1.0", "-1.50", "0.10", "1e3", "1E+3", "2.5e-7", "123456789012345678901234567890",
-        "1.7976931348623157e309", "5e-324", "0.30000000000000004", "9007199254740993",
-    ];
-
     private readonly Random _random = new(seed);
+
+    private OsvRandomJson Json => field ??= new OsvRandomJson(_random, Text);
 
     public OsvRecord Record() => new()
     {
@@ -41,7 +37,7 @@ internal sealed class OsvRandomRecords(int seed)
         Affected = List(Affected, max: 3),
         References = List(Reference),
         Credits = List(Credit),
-        DatabaseSpecific = Maybe(() => Json(depth: 0, objectOnly: true)),
+        DatabaseSpecific = Maybe(() => Json.Value(objectOnly: true)),
         ExtensionData = Extension(),
         NullFields = (OsvNullFields)_random.Next(16),
     };
@@ -52,8 +48,8 @@ internal sealed class OsvRandomRecords(int seed)
         Severity = List(Severity),
         Ranges = List(Range, max: 3),
         Versions = List(Text),
-        EcosystemSpecific = Maybe(() => Json(depth: 0, objectOnly: true)),
-        DatabaseSpecific = Maybe(() => Json(depth: 0, objectOnly: true)),
+        EcosystemSpecific = Maybe(() => Json.Value(objectOnly: true)),
+        DatabaseSpecific = Maybe(() => Json.Value(objectOnly: true)),
         ExtensionData = Extension(),
         NullFields = (OsvNullFields)(_random.Next(2) * (int)OsvNullFields.Severity),
     };
@@ -63,7 +59,7 @@ internal sealed class OsvRandomRecords(int seed)
         Type = Enum<OsvRangeType>(),
         Repo = Maybe(Text),
         Events = List(() => new OsvEvent(Enum<OsvEventKind>(), Text()), max: 5) ?? [],
-        DatabaseSpecific = Maybe(() => Json(depth: 0, objectOnly: true)),
+        DatabaseSpecific = Maybe(() => Json.Value(objectOnly: true)),
         ExtensionData = Extension(),
     };
 
@@ -114,63 +110,10 @@ internal sealed class OsvRandomRecords(int seed)
         var properties = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         for (var i = _random.Next(4); i > 0; i--)
         {
-            properties.TryAdd("x_" + Text(), Json(depth: 0, objectOnly: false));
+            properties.TryAdd("x_" + Text(), Json.Value(objectOnly: false));
         }
 
         return properties;
-    }
-
-    /// <summary>A JSON value with unique names per object, parsed so that its number text is kept.</summary>
-    private JsonElement Json(int depth, bool objectOnly)
-    {
-        var text = new StringBuilder();
-        WriteJson(text, depth, objectOnly);
-        using var document = JsonDocument.Parse(text.ToString());
-        return document.RootElement.Clone();
-    }
-
-    private void WriteJson(StringBuilder text, int depth, bool objectOnly)
-    {
-        var kind = objectOnly ? 0 : _random.Next(depth >= 4 ? 2 : 7) + (depth >= 4 ? 2 : 0);
-        switch (kind)
-        {
-            case 0:
-                text.Append('{');
-                var names = new HashSet<string>(StringComparer.Ordinal);
-                for (var i = _random.Next(5); i > 0; i--)
-                {
-                    var name = Text();
-                    if (names.Add(name))
-                    {
-                        text.Append(names.Count > 1 ? "," : "").Append(JsonSerializer.Serialize(name, OsvTestJsonContext.Default.String)).Append(':');
-                        WriteJson(text, depth + 1, objectOnly: false);
-                    }
-                }
-
-                text.Append('}');
-                break;
-            case 1:
-                text.Append('[');
-                for (var i = _random.Next(5); i > 0; i--)
-                {
-                    WriteJson(text, depth + 1, objectOnly: false);
-                    text.Append(i > 1 ? "," : "");
-                }
-
-                text.Append(']');
-                break;
-            case 2:
-            case 3:
-                text.Append(Numbers[_random.Next(Numbers.Length)]);
-                break;
-            case 4:
-                text.Append(Pick("true", "false", "null"));
-                break;
-            default:
-                var escaped = _random.Next(2) == 0 ? "\"\\u00e9\\/\\ud83d\\ude00\"" : JsonSerializer.Serialize(Text(), OsvTestJsonContext.Default.String);
-                text.Append(escaped);
-                break;
-        }
     }
 
     private string Text()
