@@ -6,7 +6,9 @@ namespace Vigil.Domain.Osv;
 /// <summary>
 /// Lets <see cref="System.Text.Json"/> (including source-generated contexts, see <see cref="OsvJsonContext"/>)
 /// read and write <see cref="OsvRecord"/> with the same lossless rules as <see cref="OsvJson"/>. Errors are
-/// <see cref="JsonException"/>s whose message gives the reason; the serializer adds the position.
+/// <see cref="JsonException"/>s whose message gives the reason; the serializer adds the position. The
+/// <see cref="OsvJson.MaxDepth"/> limit counts from the outermost document, so a record nested in another
+/// document has fewer levels left for its free-form JSON.
 /// </summary>
 public sealed class OsvRecordJsonConverter : JsonConverter<OsvRecord>
 {
