@@ -33,13 +33,18 @@ public static partial class ThreadCpuTime
         return Stopwatch.GetElapsedTime(0);
     }
 
-    /// <summary>The least processor time <paramref name="action"/> took in <paramref name="runs"/> runs.</summary>
-    public static TimeSpan Fastest(Action action, int runs = 5)
+    /// <summary>
+    /// The least processor time <paramref name="action"/> took in <paramref name="runs"/> runs, each started on a
+    /// freshly collected heap so that garbage left by other tests is not collected on this thread's time.
+    /// </summary>
+    public static TimeSpan Fastest(Action action, int runs = 7)
     {
         ArgumentNullException.ThrowIfNull(action);
         var best = TimeSpan.MaxValue;
         for (int i = 0; i < runs; i++)
         {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
             var start = Now();
             action();
             var elapsed = Now() - start;

@@ -1,15 +1,10 @@
-using System.Runtime.CompilerServices;
-
 namespace Vigil.Domain.Tests.Osv;
 
 /// <summary>The OSV fixtures (see testdata/README.md for where each came from).</summary>
 internal static class OsvFixtures
 {
-    /// <summary>
-    /// The copy next to the test assembly when the build copied it, else the source folder: the shared
-    /// <c>**/testdata/**</c> copy rule does not apply yet (it updates None items before the SDK adds them).
-    /// </summary>
-    public static string Folder { get; } = Locate();
+    /// <summary>The testdata folder, which the build copies beside the test assembly.</summary>
+    public static string Folder { get; } = Path.Combine(AppContext.BaseDirectory, "Osv", "testdata");
 
     public static byte[] Bytes(string name) => File.ReadAllBytes(Path.Combine(Folder, name));
 
@@ -20,11 +15,5 @@ internal static class OsvFixtures
     {
         var names = Directory.GetFiles(Folder, "*.json").Select(Path.GetFileName).Order(StringComparer.Ordinal);
         return new TheoryData<string>(names!);
-    }
-
-    private static string Locate([CallerFilePath] string source = "")
-    {
-        var copied = Path.Combine(AppContext.BaseDirectory, "Osv", "testdata");
-        return Directory.Exists(copied) ? copied : Path.Combine(Path.GetDirectoryName(source)!, "testdata");
     }
 }
