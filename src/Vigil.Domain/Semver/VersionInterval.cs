@@ -42,6 +42,12 @@ public sealed record VersionInterval(VersionBound? Lower, VersionBound? Upper)
     {
         get
         {
+            // Nothing sorts below 0.0.0-0, node-semver's null set "<0.0.0-0".
+            if (Upper is { Inclusive: false } && Upper.Version.ToString() == "0.0.0-0")
+            {
+                return true;
+            }
+
             if (Lower is null || Upper is null)
             {
                 return false;

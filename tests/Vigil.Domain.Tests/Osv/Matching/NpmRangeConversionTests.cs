@@ -1,0 +1,52 @@
+using Vigil.Domain.Osv;
+using Vigil.Domain.Osv.Matching;
+using Vigil.Domain.Semver;
+using Vigil.Domain.Tests.Semver.Differential;
+
+namespace Vigil.Domain.Tests.Osv.Matching;
+
+public class NpmRangeConversionTests
+{
+    [Theory]
+    [InlineData("<4.17.5", "SEMVER introduced:0 fixed:4.17.5")]
+    [InlineData("<=2.0.0", "SEMVER introduced:0 last_affected:2.0.0")]
+    [InlineData(">1.2.3 <2.0.0 || >=3.0.0", "SEMVER introduced:1.2.4-0 fixed:2.0.0 introduced:3.0.0")]
+    [InlineData("<1.0.0 || 2.0.x || >=3.0.0 <=3.1.0", "SEMVER introduced:0 fixed:1.0.0 introduced:2.0.0-0 fixed:2.1.0-0 | SEMVER introduced:3.0.0 last_affected:3.1.0")]
+    [InlineData("<1.0.0 || 2.0.x || <=3.0.0-beta", "SEMVER introduced:0 last_affected:3.0.0-beta")]
+    [InlineData("<0.0.0-0", "")]
+    public void ToOsvRanges_WritesEvents(string range, string expected)
+    {
+        var ranges = NpmRangeConversion.ToOsvRanges(NpmRange.Parse(range, SemverOptions.NpmAudit));
+        Assert.Equal(expected, string.Join(" | ", ranges.Select(r => r.Type + " " + string.Join(' ', r.Events.Select(e => e.Kind + ":" + e.Version)))));
+    }
+
+    [Fact]
+    public void OsvEvaluation_EqualsNpmSatisfies_OnGeneratedRanges()
+    {
+        var generator = new SemverCaseGenerator(seed: 99);
+        int ranges = 0, checks = 0;
+        while (ranges < 20_000)
+        {
+            var options = SemverOptions.IncludePrerelease | (generator.Options() % 2 == 0 ? SemverOptions.Loose : SemverOptions.None);
+            string text = generator.Range();
+            if (!NpmRange.TryParse(text, options, out var range, out _))
+            {
+                continue;
+            }
+
+            ranges++;
+            var affected = AffectedVersions.Compile(new OsvAffected { Ranges = NpmRangeConversion.ToOsvRanges(range) });
+            Assert.Empty(affected.Problems);
+            foreach (string v in generator.VersionsNear(text).Append(generator.Version()))
+            {
+                if (NpmVersion.TryParse(v, options, out var version, out _))
+                {
+                    checks++;
+                    Assert.True(range.IsSatisfiedBy(version) == affected.Contains(version), $"{text} @ {v}");
+                }
+            }
+        }
+
+        Assert.True(checks > 50_000, $"only {checks} checks");
+    }
+}
