@@ -1,4 +1,0 @@
-namespace Vigil.Data;
-
-/// <summary>Placeholder.</summary>
-public static class PlaceholderData { }

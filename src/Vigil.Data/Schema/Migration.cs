@@ -1,0 +1,10 @@
+namespace Vigil.Data.Schema;
+
+/// <summary>One step of the schema: the statements that take a database from version N-1 to N.</summary>
+/// <param name="Version">The schema version this step produces.</param>
+/// <param name="Sqlite">Its statements for SQLite.</param>
+/// <param name="PostgreSql">Its statements for PostgreSQL.</param>
+internal sealed record Migration(int Version, string Sqlite, string PostgreSql)
+{
+    public string For(DatabaseProvider provider) => provider == DatabaseProvider.Sqlite ? Sqlite : PostgreSql;
+}

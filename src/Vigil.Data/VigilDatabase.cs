@@ -1,0 +1,133 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Vigil.Data.Schema;
+
+namespace Vigil.Data;
+
+/// <summary>
+/// A Vigil database: where its connections come from and which engine it runs on. Opening one brings its
+/// schema up to date.
+/// </summary>
+/// <remarks>
+/// SQLite runs in WAL mode with <c>synchronous=FULL</c>: a transaction that returned has reached the disk, so
+/// an acknowledged import survives a crash or a power cut.
+/// </remarks>
+public sealed class VigilDatabase
+{
+    private readonly string _connectionString;
+
+    static VigilDatabase()
+    {
+        // Explicit, so that Native AOT does not depend on the provider finding the native library by reflection.
+        SQLitePCL.Batteries_V2.Init();
+    }
+
+    private VigilDatabase(DatabaseProvider provider, string location, string connectionString)
+    {
+        Provider = provider;
+        Location = location;
+        _connectionString = connectionString;
+    }
+
+    /// <summary>The engine.</summary>
+    public DatabaseProvider Provider { get; }
+
+    /// <summary>Where the data is, for messages: the SQLite file's path.</summary>
+    public string Location { get; }
+
+    /// <summary>
+    /// Opens the SQLite database at <paramref name="path"/>, creating it (and its folder) when
+    /// <paramref name="create"/> is true, and brings its schema up to date.
+    /// </summary>
+    /// <exception cref="DatabaseException">The file is missing (and not to be created), not a Vigil database, or newer.</exception>
+    public static VigilDatabase OpenSqlite(string path, bool create = true)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        string full = Path.GetFullPath(path);
+        if (!File.Exists(full))
+        {
+            if (!create)
+            {
+                throw new DatabaseException($"there is no database at {full} (import advisories first: vigil db import <path>)");
+            }
+
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        }
+
+        var builder = new SqliteConnectionStringBuilder
+        {
+            DataSource = full,
+            Mode = create ? SqliteOpenMode.ReadWriteCreate : SqliteOpenMode.ReadWrite,
+            ForeignKeys = true,
+            DefaultTimeout = 30,
+        };
+        var database = new VigilDatabase(DatabaseProvider.Sqlite, full, builder.ToString());
+        database.Migrate();
+        return database;
+    }
+
+    /// <summary>Opens a connection, ready for use.</summary>
+    public DbConnection OpenConnection()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            connection.Open();
+            using var pragmas = connection.CreateCommand();
+            pragmas.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000;";
+            pragmas.ExecuteNonQuery();
+            return connection;
+        }
+        catch (SqliteException e)
+        {
+            connection.Dispose();
+            throw new DatabaseException($"cannot open the database {Location}: {e.Message}", e);
+        }
+    }
+
+    private void Migrate()
+    {
+        using var connection = OpenConnection();
+        try
+        {
+            Execute(connection, null, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
+            int current = Convert.ToInt32(Scalar(connection, "SELECT COALESCE(MAX(version), 0) FROM schema_version"), System.Globalization.CultureInfo.InvariantCulture);
+            if (current > Migrations.Latest)
+            {
+                throw new DatabaseException($"the database {Location} was written by a newer Vigil (schema {current}; this one knows {Migrations.Latest})");
+            }
+
+            if (current == 0 && Convert.ToInt64(Scalar(connection, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name <> 'schema_version'"), System.Globalization.CultureInfo.InvariantCulture) > 0)
+            {
+                throw new DatabaseException($"{Location} is a SQLite database, but not a Vigil database");
+            }
+
+            foreach (var migration in Migrations.All.Where(m => m.Version > current))
+            {
+                using var transaction = connection.BeginTransaction();
+                Execute(connection, transaction, migration.For(Provider));
+                Execute(connection, transaction, $"INSERT INTO schema_version (version) VALUES ({migration.Version})");
+                transaction.Commit();
+            }
+        }
+        catch (SqliteException e)
+        {
+            throw new DatabaseException($"cannot use the database {Location}: {e.Message}", e);
+        }
+    }
+
+    private static void Execute(DbConnection connection, DbTransaction? transaction, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static object? Scalar(DbConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+}
