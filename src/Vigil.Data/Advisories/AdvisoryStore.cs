@@ -6,6 +6,9 @@ namespace Vigil.Data.Advisories;
 /// <summary>The advisories in a <see cref="VigilDatabase"/>: import, look up, search, list, count.</summary>
 public sealed partial class AdvisoryStore(VigilDatabase database)
 {
+    /// <summary>Where the database is, for messages.</summary>
+    public string Location => database.Location;
+
     /// <summary>
     /// Imports advisories in one transaction: all of them are stored, or (on an error) none.
     /// Identical content is left alone; a record older than the stored one (by <c>modified</c>) never replaces it.

@@ -19,7 +19,7 @@ public sealed class NpmVersion : IComparable<NpmVersion>, IEquatable<NpmVersion>
 
     private readonly PrereleaseIdentifier[] _prerelease;
     private readonly string[] _build;
-    private readonly string _text;
+    private string? _text;
 
     private NpmVersion(long major, long minor, long patch, PrereleaseIdentifier[] prerelease, string[] build)
     {
@@ -28,7 +28,6 @@ public sealed class NpmVersion : IComparable<NpmVersion>, IEquatable<NpmVersion>
         Patch = patch;
         _prerelease = prerelease;
         _build = build;
-        _text = Format(major, minor, patch, prerelease);
     }
 
     /// <summary>The major number.</summary>
@@ -69,7 +68,7 @@ public sealed class NpmVersion : IComparable<NpmVersion>, IEquatable<NpmVersion>
 
         string trimmed = JsString.Trim(text);
         var kind = (options & SemverOptions.Loose) != 0 ? PlainKind.Loose : PlainKind.Full;
-        if (!PlainMatcher.TryMatch(trimmed, 0, kind, end => end == trimmed.Length, out var m))
+        if (!PlainMatcher.TryMatch(trimmed, 0, kind, default(AtEnd), out var m))
         {
             error = $"Invalid Version: {text}";
             return false;
@@ -101,7 +100,19 @@ public sealed class NpmVersion : IComparable<NpmVersion>, IEquatable<NpmVersion>
 
     private static bool TryComponent(string s, Span span, out long value)
     {
-        double number = JsString.DigitsToNumber(s[span.Start..span.End]);
+        // Up to 15 digits the value is exact in a double too; longer runs go through JavaScript's rounding.
+        if (span.End - span.Start <= 15)
+        {
+            value = 0;
+            for (int i = span.Start; i < span.End; i++)
+            {
+                value = (value * 10) + (s[i] - '0');
+            }
+
+            return true;
+        }
+
+        double number = JsString.DigitsToNumber(s.AsSpan(span.Start, span.End - span.Start));
         value = (long)number;
         return number <= Grammar.MaxSafeInteger;
     }
@@ -193,7 +204,7 @@ public sealed class NpmVersion : IComparable<NpmVersion>, IEquatable<NpmVersion>
     public override int GetHashCode() => HashCode.Combine(Major, Minor, Patch, IsPrerelease);
 
     /// <summary>The version as node-semver formats it: <c>major.minor.patch[-prerelease]</c>, no build.</summary>
-    public override string ToString() => _text;
+    public override string ToString() => _text ??= Format(Major, Minor, Patch, _prerelease);
 
     /// <summary>Compares two versions, a null version sorting first.</summary>
     public static bool operator <(NpmVersion? left, NpmVersion? right) => Compare(left, right) < 0;

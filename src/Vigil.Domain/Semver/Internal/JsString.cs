@@ -112,7 +112,7 @@ internal static class JsString
     }
 
     /// <summary><c>+digits</c>: the nearest double to a string of ASCII digits, as JavaScript computes it.</summary>
-    public static double DigitsToNumber(string digits) =>
+    public static double DigitsToNumber(ReadOnlySpan<char> digits) =>
         double.Parse(digits, NumberStyles.None, CultureInfo.InvariantCulture);
 
     /// <summary><c>Number.prototype.toString()</c> for a non-negative integral double.</summary>

@@ -37,12 +37,13 @@ internal struct PlainMatch
 /// between the patch and a prerelease (<c>1.2.34.5</c> is <c>1.2.3-4.5</c>); see <see cref="PatchAndTail"/>.
 /// Everywhere else a shorter match would leave an identifier character or a dot
 /// in front of the continuation, which every continuation used here rejects (they accept only whitespace or the
-/// end of the input), so the greedy match is the only one that can succeed. The work is bounded by 256 times the
-/// length of the token.
+/// end of the input), so the greedy match is the only one that can succeed. The work is linear in the length of
+/// the token.
 /// </remarks>
 internal static class PlainMatcher
 {
-    public static bool TryMatch(string s, int i, PlainKind kind, Func<int, bool> continuation, out PlainMatch match)
+    public static bool TryMatch<T>(string s, int i, PlainKind kind, T continuation, out PlainMatch match)
+        where T : IContinuation
     {
         match = new PlainMatch { Start = i, Major = Span.None, Minor = Span.None, Patch = Span.None };
         bool loose = kind is PlainKind.Loose or PlainKind.XRangeLoose;
@@ -67,10 +68,11 @@ internal static class PlainMatcher
         }
 
         match.Minor = match.Patch = match.Prerelease = match.Build = Span.None;
-        return Finish(continuation, majorEnd, ref match);
+        return Finish(s, continuation, majorEnd, ref match);
     }
 
-    private static bool MinorAndRest(string s, int at, bool loose, bool xrange, Func<int, bool> continuation, ref PlainMatch match)
+    private static bool MinorAndRest<T>(string s, int at, bool loose, bool xrange, T continuation, ref PlainMatch match)
+        where T : IContinuation
     {
         if (!Grammar.IsCharAt(s, at, '.'))
         {
@@ -95,10 +97,11 @@ internal static class PlainMatcher
         }
 
         match.Patch = match.Prerelease = match.Build = Span.None;
-        return Finish(continuation, minorEnd, ref match);
+        return Finish(s, continuation, minorEnd, ref match);
     }
 
-    private static bool PatchAndTail(string s, int p, bool loose, bool xrange, Func<int, bool> continuation, ref PlainMatch match)
+    private static bool PatchAndTail<T>(string s, int p, bool loose, bool xrange, T continuation, ref PlainMatch match)
+        where T : IContinuation
     {
         if (xrange && p < s.Length && Grammar.IsXChar(s[p]))
         {
@@ -133,7 +136,8 @@ internal static class PlainMatcher
     }
 
     /// <summary>The optional prerelease and build after the patch, then the continuation.</summary>
-    private static bool Tail(string s, int t, bool loose, Func<int, bool> continuation, ref PlainMatch match)
+    private static bool Tail<T>(string s, int t, bool loose, T continuation, ref PlainMatch match)
+        where T : IContinuation
     {
         bool hyphen = Grammar.IsCharAt(s, t, '-');
         if (hyphen && TryPrerelease(s, t + 1, loose, continuation, ref match))
@@ -151,7 +155,8 @@ internal static class PlainMatcher
         return BuildThenContinue(s, t, continuation, ref match);
     }
 
-    private static bool TryPrerelease(string s, int start, bool loose, Func<int, bool> continuation, ref PlainMatch match)
+    private static bool TryPrerelease<T>(string s, int start, bool loose, T continuation, ref PlainMatch match)
+        where T : IContinuation
     {
         int end = Grammar.PrereleaseList(s, start, loose);
         if (end < 0)
@@ -163,7 +168,8 @@ internal static class PlainMatcher
         return BuildThenContinue(s, end, continuation, ref match);
     }
 
-    private static bool BuildThenContinue(string s, int t, Func<int, bool> continuation, ref PlainMatch match)
+    private static bool BuildThenContinue<T>(string s, int t, T continuation, ref PlainMatch match)
+        where T : IContinuation
     {
         if (Grammar.IsCharAt(s, t, '+'))
         {
@@ -171,7 +177,7 @@ internal static class PlainMatcher
             if (end >= 0)
             {
                 match.Build = new Span(t + 1, end);
-                if (Finish(continuation, end, ref match))
+                if (Finish(s, continuation, end, ref match))
                 {
                     return true;
                 }
@@ -179,13 +185,14 @@ internal static class PlainMatcher
         }
 
         match.Build = Span.None;
-        return Finish(continuation, t, ref match);
+        return Finish(s, continuation, t, ref match);
     }
 
-    private static bool Finish(Func<int, bool> continuation, int end, ref PlainMatch match)
+    private static bool Finish<T>(string s, T continuation, int end, ref PlainMatch match)
+        where T : IContinuation
     {
         match.End = end;
-        return continuation(end);
+        return continuation.Accepts(s, end);
     }
 
     /// <summary>One version component: a number, or when matching an x-range also <c>x</c>, <c>X</c> or <c>*</c>.</summary>

@@ -14,7 +14,7 @@ internal static class Syntax
     {
         int i = Grammar.Operator(comp, 0);
         int j = JsString.IsWhitespaceAt(comp, i) ? i + 1 : i;
-        if (PlainMatcher.TryMatch(comp, j, loose ? PlainKind.Loose : PlainKind.Full, end => end == comp.Length, out _))
+        if (PlainMatcher.TryMatch(comp, j, loose ? PlainKind.Loose : PlainKind.Full, default(AtEnd), out _))
         {
             op = comp[..i];
             version = comp[j..];
@@ -56,7 +56,7 @@ internal static class Syntax
 
     private static bool TryMatchPlainToEnd(string comp, int start, string op, bool loose, out XRangeGroups groups)
     {
-        if (PlainMatcher.TryMatch(comp, start, loose ? PlainKind.XRangeLoose : PlainKind.XRange, end => end == comp.Length, out var m))
+        if (PlainMatcher.TryMatch(comp, start, loose ? PlainKind.XRangeLoose : PlainKind.XRange, default(AtEnd), out var m))
         {
             groups = new XRangeGroups(op, m.Major.Text(comp), m.Minor.Text(comp), m.Patch.Text(comp), m.Prerelease.Text(comp));
             return true;
@@ -73,24 +73,35 @@ internal static class Syntax
     public static bool TryMatchHyphen(string range, bool loose, out HyphenGroups groups)
     {
         var kind = loose ? PlainKind.XRangeLoose : PlainKind.XRange;
-        int n = range.Length;
         int start = JsString.IsWhitespaceAt(range, 0) ? 1 : 0;
-        PlainMatch to = default;
-        bool ToContinues(int end) => end == n || (JsString.IsWhitespaceAt(range, end) && end + 1 == n);
-        bool FromContinues(int end) =>
-            JsString.IsWhitespaceAt(range, end) && Grammar.IsCharAt(range, end + 1, '-') && JsString.IsWhitespaceAt(range, end + 2) &&
-            PlainMatcher.TryMatch(range, end + 3, kind, ToContinues, out to);
-
-        if (!PlainMatcher.TryMatch(range, start, kind, FromContinues, out var from))
+        var rest = new HyphenRest(kind);
+        if (!PlainMatcher.TryMatch(range, start, kind, rest, out var from))
         {
             groups = default;
             return false;
         }
 
+        var to = rest.To;
         groups = new HyphenGroups(
             range[from.Start..from.End], Parts(range, from),
             range[to.Start..to.End], Parts(range, to));
         return true;
+    }
+
+    /// <summary>What follows the "from" token: <c>\s-\s(XRANGEPLAIN)\s?$</c>; keeps the "to" token it matched.</summary>
+    private sealed class HyphenRest(PlainKind kind) : IContinuation
+    {
+        public PlainMatch To;
+
+        public bool Accepts(string s, int end) =>
+            JsString.IsWhitespaceAt(s, end) && Grammar.IsCharAt(s, end + 1, '-') && JsString.IsWhitespaceAt(s, end + 2) &&
+            PlainMatcher.TryMatch(s, end + 3, kind, default(EndAfterOptionalSpace), out To);
+    }
+
+    /// <summary><c>\s?$</c>.</summary>
+    private readonly struct EndAfterOptionalSpace : IContinuation
+    {
+        public bool Accepts(string s, int end) => end == s.Length || (JsString.IsWhitespaceAt(s, end) && end + 1 == s.Length);
     }
 
     private static XRangeGroups Parts(string s, PlainMatch m) =>
