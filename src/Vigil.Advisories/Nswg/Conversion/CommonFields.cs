@@ -12,7 +12,7 @@ internal static class CommonFields
         var published = OsvFields.Midnight(date);
         if (date is not null && published is null)
         {
-            messages.Warn("publish_date", $"{Show(date)} is not a date written YYYY-MM-DD: it is kept, and the OSV record has no published time");
+            messages.Warn("publish_date", $"{Show(date)} is not a real date written YYYY-MM-DD: it is kept, and the OSV record has no published time");
             stored.String("publish_date", date);
         }
 

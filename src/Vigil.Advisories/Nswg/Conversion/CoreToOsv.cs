@@ -24,6 +24,9 @@ internal static class CoreToOsv
 
         IReadOnlyList<string>? refs = r.Ref is null ? null : [r.Ref];
         var references = OsvFields.References(refs);
+        List<OsvCredit> credits = [];
+        Credit(credits, stored, "author", r.Author, OsvCreditType.Finder);
+        Credit(credits, stored, "reported_by", r.ReportedBy, OsvCreditType.Reporter);
         var published = CommonFields.Published(r.PublishDate, stored, messages);
         stored.String("type", r.Type);
 
@@ -36,17 +39,6 @@ internal static class CoreToOsv
         stored.Number("cvss_score", r.CvssScore);
         stored.String("severity", r.Severity);
         stored.Extra(r.Extra);
-
-        List<OsvCredit> credits = [];
-        if (r.Author is not null)
-        {
-            credits.Add(OsvFields.Credit(r.Author, OsvCreditType.Finder));
-        }
-
-        if (r.ReportedBy is not null)
-        {
-            credits.Add(OsvFields.Credit(r.ReportedBy, OsvCreditType.Reporter));
-        }
 
         var affected = new OsvAffected
         {
@@ -70,6 +62,19 @@ internal static class CoreToOsv
             DatabaseSpecific = stored.Finish(),
         };
         return messages.Done(r, osv);
+    }
+
+    /// <summary>A name as a credit; an empty one is kept instead, as a credit needs a name.</summary>
+    private static void Credit(List<OsvCredit> credits, StoredFieldsWriter stored, string field, string? name, OsvCreditType type)
+    {
+        if (name is { Length: > 0 })
+        {
+            credits.Add(OsvFields.Credit(name, type));
+        }
+        else
+        {
+            stored.String(field, name);
+        }
     }
 
     /// <summary><c>{"platforms": [...]}</c>, the platforms in the WG's order.</summary>

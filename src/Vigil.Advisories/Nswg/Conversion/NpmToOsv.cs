@@ -18,7 +18,7 @@ internal static class NpmToOsv
         var modified = OsvFields.Midnight(r.UpdatedAt);
         if (modified is null)
         {
-            return messages.Fail("updated_at", (r.UpdatedAt is null ? "is missing" : $"{Rules.SchemaChecks.Show(r.UpdatedAt)} is not a date written YYYY-MM-DD")
+            return messages.Fail("updated_at", (r.UpdatedAt is null ? "is missing" : $"{Rules.SchemaChecks.Show(r.UpdatedAt)} is not a real date written YYYY-MM-DD")
                 + ": it gives the OSV record's modified time");
         }
 
@@ -38,7 +38,8 @@ internal static class NpmToOsv
             stored.String("updated_at", r.UpdatedAt);
         }
 
-        stored.AuthorWithoutName("author", r.Author);
+        var credit = r.Author?.Name is { Length: > 0 } name ? OsvFields.Credit(name, OsvCreditType.Finder, r.Author.Website.Value) : null;
+        stored.Author("author", r.Author, withName: credit is null);
         var published = CommonFields.Published(r.PublishDate, stored, messages);
         var aliases = CommonFields.Aliases("cves", r.Cves, stored, messages);
         stored.String("vulnerable_versions", r.VulnerableVersions);
@@ -78,7 +79,7 @@ internal static class NpmToOsv
             Severity = severity,
             Affected = [affected],
             References = references,
-            Credits = r.Author?.Name is { } name ? [OsvFields.Credit(name, OsvCreditType.Finder, r.Author.Website.Value)] : null,
+            Credits = credit is null ? null : [credit],
             DatabaseSpecific = stored.Finish(),
         };
         return messages.Done(r, osv);

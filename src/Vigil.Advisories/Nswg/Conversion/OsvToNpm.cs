@@ -64,7 +64,7 @@ internal static class OsvToNpm
         var order = NswgKeyOrder.NpmAuthor
             .Where(key => key switch { "name" => author.Name is not null, "website" => author.Website.IsPresent, _ => author.Username.IsPresent })
             .Concat(extra.Select(e => e.Key));
-        return author with { KeyOrder = NswgList.From(order), Extra = NswgExtraFields.Create(extra) };
+        return author with { KeyOrder = NswgList.From(order), Extra = StoredFields.ExtraFields("author", extra, NswgKeyOrder.NpmAuthor) };
     }
 
     private static string Text(JsonElement value, string name) =>

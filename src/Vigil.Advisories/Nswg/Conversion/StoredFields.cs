@@ -14,19 +14,11 @@ internal sealed class StoredFields
     public const string ExtraKey = "extra";
 
     private readonly JsonElement _object;
-    private readonly HashSet<string> _absent = new(StringComparer.Ordinal);
 
     private StoredFields(JsonElement nswg, NswgKind kind)
     {
         _object = nswg;
         Kind = kind;
-        if (nswg.TryGetProperty(AbsentKey, out var absent))
-        {
-            foreach (var item in Items(absent, AbsentKey))
-            {
-                _absent.Add(item.ValueKind == JsonValueKind.String ? item.GetString()! : throw Wrong(AbsentKey, "a list of field names"));
-            }
-        }
     }
 
     public NswgKind Kind { get; }
@@ -62,7 +54,7 @@ internal sealed class StoredFields
     public bool Has(string name) => _object.TryGetProperty(name, out _);
 
     /// <summary>Whether the WG record did not have the field.</summary>
-    public bool IsAbsent(string name) => _absent.Contains(name);
+    public bool IsAbsent(string name) => Strings(AbsentKey)?.Contains(name) ?? false;
 
     public string? String(string name) => TryGet(name, out var value) ? StringValue(value, name) : null;
 
@@ -98,17 +90,27 @@ internal sealed class StoredFields
             : throw Wrong(name, "an object");
     }
 
-    /// <summary>The keys the WG format does not define.</summary>
-    public NswgExtraFields Extra()
+    /// <summary>The keys the WG format does not define: no key twice, none named like a field of the kind.</summary>
+    public NswgExtraFields Extra() => ExtraFields(ExtraKey, Members(ExtraKey), NswgKeyOrder.For(Kind));
+
+    /// <summary>Extra members as <see cref="NswgExtraFields"/>, refusing duplicates and the names of typed fields.</summary>
+    public static NswgExtraFields ExtraFields(string field, IReadOnlyList<KeyValuePair<string, JsonElement>>? members, IReadOnlyList<string> fieldNames)
     {
-        var members = Members(ExtraKey);
         if (members is null)
         {
             return NswgExtraFields.Empty;
         }
 
         var names = new HashSet<string>(StringComparer.Ordinal);
-        return members.All(m => names.Add(m.Key)) ? NswgExtraFields.Create(members) : throw Wrong(ExtraKey, "an object without duplicate keys");
+        foreach (var (name, _) in members)
+        {
+            if (!names.Add(name) || fieldNames.Contains(name))
+            {
+                throw new StoredFieldException($"database_specific.{NswgKey}.{field}.{name}", "must be a key the WG format does not define, and only once");
+            }
+        }
+
+        return NswgExtraFields.Create(members);
     }
 
     internal static StoredFieldException Wrong(string name, string expected) =>

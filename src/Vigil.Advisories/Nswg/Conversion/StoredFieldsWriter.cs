@@ -89,8 +89,11 @@ internal sealed class StoredFieldsWriter : IDisposable
         }
     }
 
-    /// <summary>The npm author without its name (which goes to <c>credits</c>): username, website and extra keys.</summary>
-    public void AuthorWithoutName(string name, NswgNpmAuthor? author)
+    /// <summary>
+    /// The npm author: username, website and extra keys, and the name only when it is not given as a credit
+    /// (<paramref name="withName"/>).
+    /// </summary>
+    public void Author(string name, NswgNpmAuthor? author, bool withName)
     {
         if (author is null)
         {
@@ -98,6 +101,7 @@ internal sealed class StoredFieldsWriter : IDisposable
         }
 
         _writer.WriteStartObject(name);
+        String("name", withName ? author.Name : null);
         String("website", author.Website);
         String("username", author.Username);
         Members(author.Extra);

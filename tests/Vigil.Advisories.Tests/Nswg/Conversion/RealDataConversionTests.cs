@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Vigil.Advisories.Nswg;
 using Vigil.Advisories.Nswg.Conversion;
@@ -58,7 +57,7 @@ public sealed class RealDataConversionTests(ITestOutputHelper output)
             var exported = NswgWriter.Write(OsvToNswg.Convert(file.Osv).Record!);
             using var original = JsonDocument.Parse(file.Bytes);
             using var again = JsonDocument.Parse(exported);
-            Assert.Equal(Canonical(original.RootElement), Canonical(again.RootElement));
+            Assert.Equal(JsonCanonical.Of(original.RootElement), JsonCanonical.Of(again.RootElement));
         }
     }
 
@@ -124,47 +123,5 @@ public sealed class RealDataConversionTests(ITestOutputHelper output)
     {
         var positions = order.Select(k => reference.ToList().IndexOf(k)).ToList();
         return positions.All(p => p >= 0) && positions.SequenceEqual(positions.Order());
-    }
-
-    /// <summary>JSON with object keys sorted and no whitespace; strings, numbers (as text) and item order kept.</summary>
-    private static string Canonical(JsonElement element)
-    {
-        var text = new StringBuilder();
-        Append(element, text);
-        return text.ToString();
-    }
-
-    private static void Append(JsonElement element, StringBuilder text)
-    {
-        switch (element.ValueKind)
-        {
-            case JsonValueKind.Object:
-                text.Append('{');
-                foreach (var member in element.EnumerateObject().OrderBy(m => m.Name, StringComparer.Ordinal))
-                {
-                    text.Append(JsonSerializer.Serialize(member.Name, ConversionTestJson.Default.String)).Append(':');
-                    Append(member.Value, text);
-                    text.Append(',');
-                }
-
-                text.Append('}');
-                break;
-            case JsonValueKind.Array:
-                text.Append('[');
-                foreach (var item in element.EnumerateArray())
-                {
-                    Append(item, text);
-                    text.Append(',');
-                }
-
-                text.Append(']');
-                break;
-            case JsonValueKind.String:
-                text.Append(JsonSerializer.Serialize(element.GetString(), ConversionTestJson.Default.String));
-                break;
-            default:
-                text.Append(element.GetRawText());
-                break;
-        }
     }
 }
