@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Vigil.Domain.Osv;
 
 namespace Vigil.Advisories.Nswg.Conversion;
@@ -86,12 +87,11 @@ internal static class NpmToOsv
     }
 
     /// <summary>The package URL: <c>pkg:npm/%40scope/name</c>, lowercased as the purl spec asks for npm.</summary>
+    [SuppressMessage("Globalization", "CA1308:Normalize strings to uppercase", Justification = "The purl spec asks for lowercase npm names.")]
     internal static string Purl(string moduleName)
     {
         var slash = moduleName.StartsWith('@') ? moduleName.IndexOf('/', StringComparison.Ordinal) : -1;
         var parts = slash > 0 ? [moduleName[..slash], moduleName[(slash + 1)..]] : new[] { moduleName };
-#pragma warning disable CA1308 // The purl spec for npm asks for lowercase names.
         return "pkg:npm/" + string.Join('/', parts.Select(p => Uri.EscapeDataString(p.ToLowerInvariant())));
-#pragma warning restore CA1308
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 
 namespace Vigil.Advisories.Nswg.Conversion;
@@ -47,9 +46,8 @@ public static class NswgOsvIds
     }
 
     /// <summary>The WG file of a kind and number, e.g. <c>npm/12.json</c>.</summary>
-    [SuppressMessage("Globalization", "CA1308:Normalize strings to uppercase", Justification = "Folder names are lowercase.")]
     internal static string FileName(NswgKind kind, long fileNumber) =>
-        string.Create(CultureInfo.InvariantCulture, $"{kind.ToString().ToLowerInvariant()}/{fileNumber}.json");
+        string.Create(CultureInfo.InvariantCulture, $"{StoredFields.KindName(kind)}/{fileNumber}.json");
 
     private static bool IsNumber(ReadOnlySpan<char> digits) =>
         digits.Length > 0 && !digits.ContainsAnyExceptInRange('0', '9') && (digits.Length == 1 || digits[0] != '0');
