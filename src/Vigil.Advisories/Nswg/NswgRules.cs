@@ -21,4 +21,12 @@ public static class NswgRules
     /// a deps record lists a CVE.
     /// </summary>
     public static IReadOnlyList<INswgRule> Consistency { get; } = [.. ConsistencyRules.All];
+
+    /// <summary>
+    /// Vigil's checks of what ranges and scores mean (rule ids <c>vigil/...</c>): every range parses as npm semver
+    /// (loose; the finding quotes semver's error), a CVSS vector is valid and <c>cvss_score</c> is its computed base
+    /// score (v3.0, v3.1 and v4.0; a score outside 0 to 10 is reported too), and an npm record's
+    /// <c>patched_versions</c> shares no version with its <c>vulnerable_versions</c> (the finding names one).
+    /// </summary>
+    public static IReadOnlyList<INswgRule> Content { get; } = [.. RangeRules.All, .. CvssRules.All];
 }

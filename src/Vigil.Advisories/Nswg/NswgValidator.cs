@@ -4,10 +4,9 @@ namespace Vigil.Advisories.Nswg;
 
 /// <summary>
 /// Checks records against a list of small rules and reports findings as <c>file: field: message</c>.
-/// <see cref="Default"/> runs the WG's CI schema (<see cref="NswgRules.WgSchema"/>) and Vigil's consistency checks
-/// (<see cref="NswgRules.Consistency"/>). Add rules with <see cref="With(IEnumerable{INswgRule})"/>; planned
-/// additions (ranges parse as npm semver, the CVSS vector is valid and matches <c>cvss_score</c>, npm
-/// <c>patched_versions</c> does not overlap <c>vulnerable_versions</c>) plug in the same way.
+/// <see cref="Default"/> runs the WG's CI schema (<see cref="NswgRules.WgSchema"/>), Vigil's consistency checks
+/// (<see cref="NswgRules.Consistency"/>) and its checks of ranges and CVSS scores (<see cref="NswgRules.Content"/>).
+/// Add rules with <see cref="With(IEnumerable{INswgRule})"/>.
 /// </summary>
 public sealed class NswgValidator
 {
@@ -25,8 +24,8 @@ public sealed class NswgValidator
         Rules = list;
     }
 
-    /// <summary>The WG's CI schema rules followed by Vigil's consistency rules.</summary>
-    public static NswgValidator Default { get; } = new([.. NswgRules.WgSchema, .. NswgRules.Consistency]);
+    /// <summary>The WG's CI schema rules followed by Vigil's consistency and content rules.</summary>
+    public static NswgValidator Default { get; } = new([.. NswgRules.WgSchema, .. NswgRules.Consistency, .. NswgRules.Content]);
 
     /// <summary>The rules, in the order they run.</summary>
     public IReadOnlyList<INswgRule> Rules { get; }
