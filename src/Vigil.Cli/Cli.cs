@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Vigil.Cli.Commands;
+using Vigil.Cli.Commands.Db;
 
 namespace Vigil.Cli;
 

@@ -1,6 +1,0 @@
-namespace Vigil.Cli.Tests;
-public class SmokeTests
-{
-    [Fact]
-    public void Builds() => Assert.True(true);
-}
