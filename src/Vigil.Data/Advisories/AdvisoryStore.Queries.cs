@@ -31,10 +31,13 @@ public sealed partial class AdvisoryStore
         return [.. Query(sql.ToString(), [.. parameters]).Select(a => new AdvisoryListing(
             a.Record.Id,
             a.Record.Aliases ?? [],
-            a.Record.Summary,
+            a.Record.Summary ?? FirstLine(a.Record.Details),
             [.. (a.Record.Affected ?? []).Where(x => x.Package is not null).Select(x => $"{x.Package!.Ecosystem}/{x.Package.Name}").Distinct()],
             a.Record.Withdrawn is not null))];
     }
+
+    private static string? FirstLine(string? text) =>
+        text?.Trim().Split('\n', 2)[0].Trim();
 
     private static string EscapeLike(string text) =>
         text.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal);

@@ -10,7 +10,7 @@ public sealed record StoredAdvisory(OsvRecord Record, string Source);
 /// <summary>A line of a search result.</summary>
 /// <param name="Id">The advisory id.</param>
 /// <param name="Aliases">Its aliases.</param>
-/// <param name="Summary">Its summary.</param>
+/// <param name="Summary">Its summary or, when it has none, the first line of its details.</param>
 /// <param name="Packages">The packages it names, as <c>ecosystem/name</c>.</param>
 /// <param name="Withdrawn">Whether it was withdrawn.</param>
 public sealed record AdvisoryListing(string Id, IReadOnlyList<string> Aliases, string? Summary, IReadOnlyList<string> Packages, bool Withdrawn);

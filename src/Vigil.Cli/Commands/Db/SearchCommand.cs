@@ -69,8 +69,9 @@ static class SearchCommand
         {
             foreach (var r in results)
             {
-                string packages = TerminalText.Fit(string.Join(",", r.Packages.Select(p => p[(p.IndexOf('/', StringComparison.Ordinal) + 1)..])), 18);
-                output.WriteLine($"{TerminalText.Fit(r.Id, 16),-16}  {packages,-18}  {TerminalText.Fit((r.Withdrawn ? "[withdrawn] " : string.Empty) + r.Summary, 40)}");
+                // Fits 80 columns: GHSA ids are 19 characters. npm packages are shown by name, others as ecosystem:name.
+                string packages = TerminalText.Fit(string.Join(",", r.Packages.Select(p => p.StartsWith("npm/", StringComparison.Ordinal) ? p[4..] : p.Replace('/', ':'))), 18);
+                output.WriteLine($"{TerminalText.Fit(r.Id, 19),-19}  {packages,-18}  {TerminalText.Fit((r.Withdrawn ? "[withdrawn] " : string.Empty) + r.Summary, 37)}");
             }
 
             parse.InvocationConfiguration.Error.WriteLine(results.Count == limit ? $"{results.Count} advisories (limit reached; use --limit)" : $"{results.Count} advisories");

@@ -69,6 +69,11 @@ static class AdvisoryText
             Line(sb, "severity", SeverityText.Describe(severity));
         }
 
+        if (WorkingGroupRating(r) is { } rating)
+        {
+            Line(sb, "severity", $"{rating} (the WG's rating)");
+        }
+
         foreach (var affected in r.Affected ?? [])
         {
             if (affected.Package is { } package)
@@ -98,6 +103,14 @@ static class AdvisoryText
 
         return sb.ToString();
     }
+
+    /// <summary>The WG's own severity word for core records (<c>database_specific.nswg.severity</c>).</summary>
+    private static string? WorkingGroupRating(OsvRecord r) =>
+        r.DatabaseSpecific is { ValueKind: System.Text.Json.JsonValueKind.Object } specific &&
+        specific.TryGetProperty("nswg", out var nswg) && nswg.ValueKind == System.Text.Json.JsonValueKind.Object &&
+        nswg.TryGetProperty("severity", out var severity) && severity.ValueKind == System.Text.Json.JsonValueKind.String
+            ? severity.GetString()
+            : null;
 
     private static string Platforms(OsvAffected affected) =>
         affected.EcosystemSpecific is { } specific &&
