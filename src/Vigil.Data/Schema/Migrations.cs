@@ -11,62 +11,38 @@ internal static class Migrations
 {
     public static readonly IReadOnlyList<Migration> All =
     [
-        new(1,
-            Sqlite: """
-                CREATE TABLE advisories (
-                    id TEXT NOT NULL PRIMARY KEY,
-                    modified TEXT NOT NULL,
-                    modified_ticks INTEGER NOT NULL,
-                    published TEXT NULL,
-                    withdrawn TEXT NULL,
-                    summary TEXT NULL,
-                    source TEXT NOT NULL,
-                    content_hash TEXT NOT NULL,
-                    search_text TEXT NOT NULL,
-                    record TEXT NOT NULL
-                );
-                CREATE TABLE advisory_keys (
-                    key TEXT NOT NULL,
-                    advisory_id TEXT NOT NULL REFERENCES advisories(id) ON DELETE CASCADE,
-                    PRIMARY KEY (key, advisory_id)
-                );
-                CREATE INDEX ix_advisory_keys_advisory ON advisory_keys(advisory_id);
-                CREATE TABLE advisory_packages (
-                    advisory_id TEXT NOT NULL REFERENCES advisories(id) ON DELETE CASCADE,
-                    ecosystem TEXT NOT NULL,
-                    name TEXT NOT NULL,
-                    PRIMARY KEY (advisory_id, ecosystem, name)
-                );
-                CREATE INDEX ix_advisory_packages_name ON advisory_packages(ecosystem, name);
-                """,
-            PostgreSql: """
-                CREATE TABLE advisories (
-                    id TEXT NOT NULL PRIMARY KEY,
-                    modified TEXT NOT NULL,
-                    modified_ticks BIGINT NOT NULL,
-                    published TEXT NULL,
-                    withdrawn TEXT NULL,
-                    summary TEXT NULL,
-                    source TEXT NOT NULL,
-                    content_hash TEXT NOT NULL,
-                    search_text TEXT NOT NULL,
-                    record TEXT NOT NULL
-                );
-                CREATE TABLE advisory_keys (
-                    key TEXT NOT NULL,
-                    advisory_id TEXT NOT NULL REFERENCES advisories(id) ON DELETE CASCADE,
-                    PRIMARY KEY (key, advisory_id)
-                );
-                CREATE INDEX ix_advisory_keys_advisory ON advisory_keys(advisory_id);
-                CREATE TABLE advisory_packages (
-                    advisory_id TEXT NOT NULL REFERENCES advisories(id) ON DELETE CASCADE,
-                    ecosystem TEXT NOT NULL,
-                    name TEXT NOT NULL,
-                    PRIMARY KEY (advisory_id, ecosystem, name)
-                );
-                CREATE INDEX ix_advisory_packages_name ON advisory_packages(ecosystem, name);
-                """),
+        Both(1, """
+            CREATE TABLE advisories (
+                id TEXT NOT NULL PRIMARY KEY,
+                modified TEXT NOT NULL,
+                modified_ticks {bigint} NOT NULL,
+                published TEXT NULL,
+                withdrawn TEXT NULL,
+                summary TEXT NULL,
+                source TEXT NOT NULL,
+                content_hash TEXT NOT NULL,
+                search_text TEXT NOT NULL,
+                record TEXT NOT NULL
+            );
+            CREATE TABLE advisory_keys (
+                key TEXT NOT NULL,
+                advisory_id TEXT NOT NULL REFERENCES advisories(id) ON DELETE CASCADE,
+                PRIMARY KEY (key, advisory_id)
+            );
+            CREATE INDEX ix_advisory_keys_advisory ON advisory_keys(advisory_id);
+            CREATE TABLE advisory_packages (
+                advisory_id TEXT NOT NULL REFERENCES advisories(id) ON DELETE CASCADE,
+                ecosystem TEXT NOT NULL,
+                name TEXT NOT NULL,
+                PRIMARY KEY (advisory_id, ecosystem, name)
+            );
+            CREATE INDEX ix_advisory_packages_name ON advisory_packages(ecosystem, name);
+            """),
     ];
+
+    /// <summary>A step whose statements differ between the engines only in the name of the 64-bit integer type.</summary>
+    private static Migration Both(int version, string sql) =>
+        new(version, sql.Replace("{bigint}", "INTEGER", StringComparison.Ordinal), sql.Replace("{bigint}", "BIGINT", StringComparison.Ordinal));
 
     public static int Latest => All[^1].Version;
 }
