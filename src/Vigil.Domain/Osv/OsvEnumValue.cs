@@ -1,3 +1,5 @@
+using Vigil.Domain.Osv.Serialization;
+
 namespace Vigil.Domain.Osv;
 
 /// <summary>

@@ -3,6 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Vigil.Domain.Osv.Serialization;
 
 namespace Vigil.Domain.Osv;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Vigil.Domain.Osv.Serialization;
 
 namespace Vigil.Domain.Osv;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Vigil.Domain.Osv.Serialization;
 
 namespace Vigil.Domain.Osv;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using static Vigil.Domain.Osv.OsvReading;
+using static Vigil.Domain.Osv.Serialization.OsvReading;
 
-namespace Vigil.Domain.Osv;
+namespace Vigil.Domain.Osv.Serialization;
 
 /// <summary>Reads an <c>affected[]</c> entry with its package, ranges and events.</summary>
 internal static class OsvAffectedReader

@@ -1,7 +1,7 @@
 using System.Collections.Frozen;
 using System.Text.Json;
 
-namespace Vigil.Domain.Osv;
+namespace Vigil.Domain.Osv.Serialization;
 
 /// <summary>Writer primitives: optional values are skipped when null, lists keep <c>[]</c>, free-form JSON is copied verbatim.</summary>
 internal static class OsvWriting

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using static Vigil.Domain.Osv.OsvWriting;
+using static Vigil.Domain.Osv.Serialization.OsvWriting;
 
-namespace Vigil.Domain.Osv;
+namespace Vigil.Domain.Osv.Serialization;
 
 /// <summary>Writes a record in the schema's property order, followed by its extension properties.</summary>
 internal static class OsvRecordWriter

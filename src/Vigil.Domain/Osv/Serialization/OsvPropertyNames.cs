@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 
-namespace Vigil.Domain.Osv;
+namespace Vigil.Domain.Osv.Serialization;
 
 /// <summary>The property names the schema defines for each object, in the schema's order (which the writer follows).</summary>
 internal static class OsvPropertyNames

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using static Vigil.Domain.Osv.OsvReading;
+using static Vigil.Domain.Osv.Serialization.OsvReading;
 
-namespace Vigil.Domain.Osv;
+namespace Vigil.Domain.Osv.Serialization;
 
 /// <summary>Reads a record and its top-level parts from a reader positioned on the record's first token.</summary>
 internal static class OsvRecordReader

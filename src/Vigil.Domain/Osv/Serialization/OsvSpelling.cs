@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace Vigil.Domain.Osv;
+namespace Vigil.Domain.Osv.Serialization;
 
 /// <summary>The exact schema spellings of the OSV enumerations, both ways. Matching is ordinal (case-sensitive).</summary>
 internal static class OsvSpelling

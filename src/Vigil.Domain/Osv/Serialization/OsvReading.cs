@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Vigil.Domain.Osv;
+namespace Vigil.Domain.Osv.Serialization;
 
 /// <summary>
 /// Reader primitives shared by the record readers: typed values with clear errors, duplicate-name checks,

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using static Vigil.Domain.Osv.OsvWriting;
+using static Vigil.Domain.Osv.Serialization.OsvWriting;
 
-namespace Vigil.Domain.Osv;
+namespace Vigil.Domain.Osv.Serialization;
 
 /// <summary>Writes an <c>affected[]</c> entry with its package, ranges and events.</summary>
 internal static class OsvAffectedWriter

@@ -1,4 +1,4 @@
-namespace Vigil.Domain.Osv;
+namespace Vigil.Domain.Osv.Serialization;
 
 /// <summary>Converts byte offsets in UTF-8 text to 1-based lines and columns. Lines end at <c>\n</c>, as for the JSON reader.</summary>
 internal static class OsvTextPosition

@@ -1,4 +1,4 @@
-namespace Vigil.Domain.Osv;
+namespace Vigil.Domain.Osv.Serialization;
 
 /// <summary>Internal signal from the reader: the input is not a valid OSV record. Never escapes <see cref="OsvJson"/>.</summary>
 internal sealed class OsvParseFailure(long byteOffset, string path, string reason) : Exception(reason)

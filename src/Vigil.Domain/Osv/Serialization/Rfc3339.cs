@@ -1,4 +1,4 @@
-namespace Vigil.Domain.Osv;
+namespace Vigil.Domain.Osv.Serialization;
 
 /// <summary>A strict parser for the RFC 3339 <c>date-time</c> production (section 5.6).</summary>
 internal static class Rfc3339
