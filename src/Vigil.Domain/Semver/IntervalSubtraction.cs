@@ -1,3 +1,5 @@
+using Vigil.Domain.Semver.Internal;
+
 namespace Vigil.Domain.Semver;
 
 /// <summary>
@@ -38,24 +40,13 @@ public static class IntervalSubtraction
     public static IReadOnlyList<VersionInterval> Intersect(IReadOnlyList<VersionInterval> a, IReadOnlyList<VersionInterval> b) =>
         Subtract(a, Subtract(a, b));
 
-    /// <summary>The lowest version inside the interval, or null when it holds none.</summary>
-    /// <exception cref="ArgumentNullException"><paramref name="interval"/> is null.</exception>
-    public static NpmVersion? Lowest(VersionInterval interval)
-    {
-        ArgumentNullException.ThrowIfNull(interval);
-        var lowest = interval.Lower is null ? NpmVersion.Parse("0.0.0-0")
-            : interval.Lower.Inclusive ? interval.Lower.Version
-            : interval.Lower.Version.Successor();
-        return lowest is not null && interval.Contains(lowest) ? lowest : null;
-    }
-
     /// <summary>What is left of <paramref name="piece"/> below and above <paramref name="cut"/>.</summary>
     private static IEnumerable<VersionInterval> Cut(VersionInterval piece, VersionInterval cut)
     {
         if (cut.Lower is not null)
         {
-            var below = new VersionInterval(piece.Lower, LowerUpper(piece.Upper, new VersionBound(cut.Lower.Version, !cut.Lower.Inclusive)));
-            if (Lowest(below) is not null)
+            var below = new VersionInterval(piece.Lower, VersionBounds.LowerUpper(piece.Upper, new VersionBound(cut.Lower.Version, !cut.Lower.Inclusive)));
+            if (!below.IsEmpty)
             {
                 yield return below;
             }
@@ -63,35 +54,11 @@ public static class IntervalSubtraction
 
         if (cut.Upper is not null)
         {
-            var above = new VersionInterval(HigherLower(piece.Lower, new VersionBound(cut.Upper.Version, !cut.Upper.Inclusive)), piece.Upper);
-            if (Lowest(above) is not null)
+            var above = new VersionInterval(VersionBounds.HigherLower(piece.Lower, new VersionBound(cut.Upper.Version, !cut.Upper.Inclusive)), piece.Upper);
+            if (!above.IsEmpty)
             {
                 yield return above;
             }
         }
-    }
-
-    /// <summary>The higher of two lower ends (null is the lowest); at the same version the exclusive one.</summary>
-    private static VersionBound? HigherLower(VersionBound? a, VersionBound b)
-    {
-        if (a is null)
-        {
-            return b;
-        }
-
-        var c = a.Version.CompareTo(b.Version);
-        return c > 0 || (c == 0 && !a.Inclusive) ? a : b;
-    }
-
-    /// <summary>The lower of two upper ends (null is the highest); at the same version the exclusive one.</summary>
-    private static VersionBound LowerUpper(VersionBound? a, VersionBound b)
-    {
-        if (a is null)
-        {
-            return b;
-        }
-
-        var c = a.Version.CompareTo(b.Version);
-        return c < 0 || (c == 0 && !a.Inclusive) ? a : b;
     }
 }

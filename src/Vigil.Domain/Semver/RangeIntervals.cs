@@ -1,3 +1,5 @@
+using static Vigil.Domain.Semver.Internal.VersionBounds;
+
 namespace Vigil.Domain.Semver;
 
 /// <summary>
@@ -64,36 +66,6 @@ public static class RangeIntervals
 
         return new VersionInterval(lower, upper);
     }
-
-    /// <summary>Orders lower ends: unbounded first; at the same version an inclusive end starts earlier.</summary>
-    private static int CompareLower(VersionBound? a, VersionBound? b)
-    {
-        if (a is null || b is null)
-        {
-            return a is null ? (b is null ? 0 : -1) : 1;
-        }
-
-        int c = a.Version.CompareTo(b.Version);
-        return c != 0 ? c : a.Inclusive == b.Inclusive ? 0 : a.Inclusive ? -1 : 1;
-    }
-
-    /// <summary>Orders upper ends: unbounded last; at the same version an inclusive end ends later.</summary>
-    private static int CompareUpper(VersionBound? a, VersionBound? b)
-    {
-        if (a is null || b is null)
-        {
-            return a is null ? (b is null ? 0 : 1) : -1;
-        }
-
-        int c = a.Version.CompareTo(b.Version);
-        return c != 0 ? c : a.Inclusive == b.Inclusive ? 0 : a.Inclusive ? 1 : -1;
-    }
-
-    private static VersionBound? HigherLower(VersionBound? a, VersionBound? b) => CompareLower(a, b) >= 0 ? a : b;
-
-    private static VersionBound? LowerUpper(VersionBound? a, VersionBound? b) => CompareUpper(a, b) <= 0 ? a : b;
-
-    private static VersionBound? HigherUpper(VersionBound? a, VersionBound? b) => CompareUpper(a, b) >= 0 ? a : b;
 
     /// <summary>Whether <paramref name="next"/> (which starts no earlier) overlaps or adjoins <paramref name="current"/>.</summary>
     private static bool Touches(VersionInterval current, VersionInterval next)

@@ -37,24 +37,24 @@ public sealed record VersionInterval(VersionBound? Lower, VersionBound? Upper)
         return true;
     }
 
-    /// <summary>Whether no version at all lies inside the interval.</summary>
-    public bool IsEmpty
+    /// <summary>
+    /// The lowest version inside the interval, or null when it holds none. Intervals like <c>(1.2.3, 1.2.4-0)</c>
+    /// only look open: nothing lies between a version and its <see cref="NpmVersion.Successor"/>, and nothing
+    /// below <c>0.0.0-0</c>.
+    /// </summary>
+    public NpmVersion? Lowest
     {
         get
         {
-            // Nothing sorts below 0.0.0-0, node-semver's null set "<0.0.0-0".
-            if (Upper is { Inclusive: false } && Upper.Version.ToString() == "0.0.0-0")
-            {
-                return true;
-            }
-
-            if (Lower is null || Upper is null)
-            {
-                return false;
-            }
-
-            int c = Lower.Version.CompareTo(Upper.Version);
-            return c > 0 || (c == 0 && !(Lower.Inclusive && Upper.Inclusive));
+            var lowest = Lower is null ? MinimumVersion
+                : Lower.Inclusive ? Lower.Version
+                : Lower.Version.Successor();
+            return lowest is not null && Contains(lowest) ? lowest : null;
         }
     }
+
+    /// <summary>Whether no version at all lies inside the interval.</summary>
+    public bool IsEmpty => Lowest is null;
+
+    private static readonly NpmVersion MinimumVersion = NpmVersion.Parse("0.0.0-0");
 }

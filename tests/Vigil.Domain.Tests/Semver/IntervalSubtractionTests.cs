@@ -38,7 +38,7 @@ public class IntervalSubtractionTests
         var interval = new VersionInterval(
             lower is null ? null : new VersionBound(NpmVersion.Parse(lower), lowerInclusive),
             new VersionBound(NpmVersion.Parse(upper), upperInclusive));
-        Assert.Equal(expected, IntervalSubtraction.Lowest(interval)?.ToString());
+        Assert.Equal(expected, interval.Lowest?.ToString());
     }
 
     [Fact]
@@ -77,7 +77,7 @@ public class IntervalSubtractionTests
 
     private static void AssertSortedAndDisjoint(IReadOnlyList<VersionInterval> intervals, string label)
     {
-        Assert.All(intervals, i => Assert.NotNull(IntervalSubtraction.Lowest(i)));
+        Assert.All(intervals, i => Assert.NotNull(i.Lowest));
         for (int i = 1; i < intervals.Count; i++)
         {
             var previous = intervals[i - 1].Upper;

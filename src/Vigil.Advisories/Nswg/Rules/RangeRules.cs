@@ -60,14 +60,14 @@ internal static class RangeRules
     /// <summary>Whether the interval holds a release: its lowest version, or the release that follows it.</summary>
     private static bool HasRelease(VersionInterval interval)
     {
-        var lowest = IntervalSubtraction.Lowest(interval)!;
+        var lowest = interval.Lowest!;
         return !lowest.IsPrerelease || interval.Contains(NpmVersion.Parse($"{lowest.Major}.{lowest.Minor}.{lowest.Patch}"));
     }
 
     /// <summary>A version of the interval, a release when there is one near its start: the start, its release, or the lowest version.</summary>
     private static NpmVersion Example(VersionInterval interval, Func<NpmVersion, bool> inBoth)
     {
-        var lowest = IntervalSubtraction.Lowest(interval)!;
+        var lowest = interval.Lowest!;
         NpmVersion?[] candidates =
         [
             interval.Lower is { Inclusive: true, Version.IsPrerelease: false } lower ? lower.Version : null,
