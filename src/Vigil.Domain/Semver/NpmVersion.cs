@@ -128,6 +128,28 @@ public sealed class NpmVersion : IComparable<NpmVersion>, IEquatable<NpmVersion>
         return sb.ToString();
     }
 
+    /// <summary>The release <c>major.minor.patch</c>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A number is negative or above <c>Number.MAX_SAFE_INTEGER</c>.</exception>
+    public static NpmVersion Create(long major, long minor, long patch)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(major);
+        ArgumentOutOfRangeException.ThrowIfNegative(minor);
+        ArgumentOutOfRangeException.ThrowIfNegative(patch);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(Math.Max(major, Math.Max(minor, patch)), Grammar.MaxSafeInteger);
+        return new NpmVersion(major, minor, patch, NoPrerelease, NoBuild);
+    }
+
+    /// <summary>
+    /// The lowest release (no prerelease) that sorts after this version: <c>1.2.4</c> after <c>1.2.3</c>,
+    /// <c>1.2.3</c> after <c>1.2.3-beta</c>; null past the largest version there can be.
+    /// </summary>
+    public NpmVersion? NextRelease() =>
+        IsPrerelease ? Create(Major, Minor, Patch)
+        : Patch < Grammar.MaxSafeInteger ? Create(Major, Minor, Patch + 1)
+        : Minor < Grammar.MaxSafeInteger ? Create(Major, Minor + 1, 0)
+        : Major < Grammar.MaxSafeInteger ? Create(Major + 1, 0, 0)
+        : null;
+
     /// <summary>
     /// The lowest version that sorts after this one, or null if there is none: <c>1.2.4-0</c> after
     /// <c>1.2.3</c>, <c>1.2.3-alpha.0</c> after <c>1.2.3-alpha</c>. It turns "greater than v" into "at least".

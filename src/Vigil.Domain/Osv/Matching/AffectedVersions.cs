@@ -82,6 +82,42 @@ public sealed class AffectedVersions
         return false;
     }
 
+    /// <summary>
+    /// The lowest release at or above <paramref name="version"/> that is not affected: the version to upgrade to.
+    /// Null when no release above it is free of the vulnerability, or when the ranges use <c>limit</c> events
+    /// (then the answer is not known).
+    /// </summary>
+    public NpmVersion? LowestUnaffectedRelease(NpmVersion version)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        if (_ranges.Any(r => r.HasLimits))
+        {
+            return null;
+        }
+
+        var intervals = _ranges.SelectMany(r => r.Intervals())
+            .Concat(_versions.Select(v => new VersionInterval(new VersionBound(v, true), new VersionBound(v, true))))
+            .ToList();
+        NpmVersion? candidate = version;
+        for (int step = 0; candidate is not null && step <= intervals.Count; step++)
+        {
+            var containing = intervals.Find(i => i.Contains(candidate));
+            if (containing is null)
+            {
+                return candidate;
+            }
+
+            if (containing.Upper is not { } upper)
+            {
+                return null;
+            }
+
+            candidate = upper.Inclusive || upper.Version.IsPrerelease ? upper.Version.NextRelease() : upper.Version;
+        }
+
+        return null;
+    }
+
     /// <summary>Whether the version text is affected; text that is not a version matches only a listed string.</summary>
     public bool Contains(string version)
     {

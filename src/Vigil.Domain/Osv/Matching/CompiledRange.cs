@@ -53,6 +53,34 @@ internal sealed class CompiledRange
     private static int CompareLowFirst(NpmVersion? a, NpmVersion? b) =>
         a is null ? (b is null ? 0 : -1) : b is null ? 1 : a.CompareTo(b);
 
+    /// <summary>Whether the range has limit events (then its versions are not just intervals).</summary>
+    public bool HasLimits => _limits.Length > 0;
+
+    /// <summary>The versions the events admit, as intervals (limits aside): each introduced opens one, fixed or last_affected closes it.</summary>
+    public IEnumerable<VersionInterval> Intervals()
+    {
+        VersionBound? start = null;
+        bool open = false;
+        foreach (var e in _events)
+        {
+            if (e.Kind == OsvEventKind.Introduced && !open)
+            {
+                open = true;
+                start = e.Version is null ? null : new VersionBound(e.Version, true);
+            }
+            else if (e.Kind is OsvEventKind.Fixed or OsvEventKind.LastAffected && open)
+            {
+                open = false;
+                yield return new VersionInterval(start, new VersionBound(e.Version!, e.Kind == OsvEventKind.LastAffected));
+            }
+        }
+
+        if (open)
+        {
+            yield return new VersionInterval(start, null);
+        }
+    }
+
     public bool Contains(NpmVersion v)
     {
         if (!BeforeLimits(v))

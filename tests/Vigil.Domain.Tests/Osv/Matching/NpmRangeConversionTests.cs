@@ -38,3 +38,49 @@ public class NpmRangeConversionTests
         Assert.True(checks > 50_000, $"only {checks} checks");
     }
 }
+
+public class LowestUnaffectedReleaseTests
+{
+    [Theory]
+    [InlineData("<4.17.5", "4.17.4", "4.17.5")]
+    [InlineData("<=2.0.0", "1.0.0", "2.0.1")]
+    [InlineData(">=1.0.0 <1.2.0 || >=1.2.0 <2.0.0-0", "1.0.0", "2.0.0")]
+    [InlineData("2.0.x", "2.0.3", "2.1.0")]
+    [InlineData("<1.0.0 || 1.0.x || >=1.1.0 <=1.1.5", "0.5.0", "1.1.6")]
+    [InlineData("<=3.0.0-beta.2", "3.0.0-beta.1", "3.0.0")]
+    [InlineData("*", "1.0.0", null)]
+    [InlineData(">=2.0.0", "2.5.0", null)]
+    public void LowestUnaffectedRelease_IsTheUpgradeTarget(string range, string version, string? expected)
+    {
+        var affected = AffectedVersions.Compile(new OsvAffected { Ranges = NpmRangeConversion.ToOsvRanges(NpmRange.Parse(range, SemverOptions.NpmAudit)) });
+        var fix = affected.LowestUnaffectedRelease(NpmVersion.Parse(version));
+        Assert.Equal(expected, fix?.ToString());
+        if (fix is not null)
+        {
+            Assert.False(affected.Contains(fix));
+        }
+    }
+
+    [Fact]
+    public void LowestUnaffectedRelease_IsNeverAffected_AndNothingBelowItIsAReleaseOutside()
+    {
+        foreach (var (text, range, versions) in GeneratedRanges.Take(seed: 3, count: 3_000))
+        {
+            var affected = AffectedVersions.Compile(new OsvAffected { Ranges = NpmRangeConversion.ToOsvRanges(range) });
+            foreach (var version in versions.Where(affected.Contains))
+            {
+                var fix = affected.LowestUnaffectedRelease(version);
+                if (fix is null)
+                {
+                    continue;
+                }
+
+                Assert.True(fix > version && !affected.Contains(fix) && !fix.IsPrerelease, $"{text} @ {version} -> {fix}");
+                foreach (var other in versions.Where(v => !v.IsPrerelease && v > version && v < fix))
+                {
+                    Assert.True(affected.Contains(other), $"{text} @ {version}: {other} is unaffected and below {fix}");
+                }
+            }
+        }
+    }
+}
