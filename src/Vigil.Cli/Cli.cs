@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Vigil.Cli.Commands;
 using Vigil.Cli.Commands.Db;
+using Vigil.Cli.Commands.Node;
 
 namespace Vigil.Cli;
 
@@ -13,6 +14,7 @@ static class Cli
         {
             CvssCommand.Create(),
             DbCommand.Create(),
+            NodeCommand.Create(),
         };
 
         // '@file' arguments would read files named by whoever wrote the command line: off.

@@ -18,6 +18,9 @@ static class ExitCodes
     /// <summary>The database cannot be opened, is corrupt, or is from a newer Vigil.</summary>
     public const int Database = 4;
 
+    /// <summary><c>vigil node</c>: the runtime's release line is past its end of life, and no advisory affects it.</summary>
+    public const int EndOfLife = 5;
+
     /// <summary>A bug.</summary>
     public const int Internal = 70;
 }

@@ -16,10 +16,10 @@ public static class NodeTools
         return folder;
     }
 
-    /// <summary>Runs <c>node script</c> in the tool's folder with the given standard input; returns standard output.</summary>
-    public static string RunNode(string toolFolder, string script, string input, TimeSpan timeout)
+    /// <summary>Runs <c>node script args…</c> in the tool's folder with the given standard input; returns standard output.</summary>
+    public static string RunNode(string toolFolder, string script, string input, TimeSpan timeout, params string[] args)
     {
-        var result = Run("node", [script], toolFolder, input, timeout);
+        var result = Run("node", [script, .. args], toolFolder, input, timeout);
         return result.ExitCode == 0
             ? result.StandardOutput
             : throw new InvalidOperationException($"node {script} exited with {result.ExitCode}: {result.StandardError}");
@@ -84,8 +84,16 @@ public static class NodeTools
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {fileName}");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        process.StandardInput.Write(input);
-        process.StandardInput.Close();
+        try
+        {
+            process.StandardInput.Write(input);
+            process.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // The program stopped reading (it failed early): its exit code and standard error tell why.
+        }
+
         if (!process.WaitForExit(timeout))
         {
             process.Kill(entireProcessTree: true);

@@ -14,6 +14,9 @@ public enum AdvisoryFormat
 
     /// <summary>A WG record of a bundled dependency's CVE that does not affect Node.js: <c>deps/N.json</c>.</summary>
     NswgDeps,
+
+    /// <summary>The Node.js release schedule (<c>schedule.json</c> of the nodejs/Release repository).</summary>
+    NodeReleaseSchedule,
 }
 
 /// <summary>One advisory file's bytes, where it came from, and its format.</summary>

@@ -9,7 +9,8 @@ namespace Vigil.Advisories.Import;
 /// <remarks>
 /// A folder holding <c>core/</c>, <c>npm/</c> or <c>deps/</c> is read as a WG database (the generated
 /// <c>index.json</c> files are skipped); a file inside such a folder is a WG record of that kind. Any other
-/// <c>.json</c> file is an OSV record, and any other folder is searched for <c>.json</c> files.
+/// <c>.json</c> file is an OSV record, except <c>schedule.json</c>, the Node.js release schedule; any other folder
+/// is searched for <c>.json</c> files.
 /// </remarks>
 public static class AdvisoryInputs
 {
@@ -79,7 +80,8 @@ public static class AdvisoryInputs
             yield break;
         }
 
-        var format = !NswgPath.TryGetKind(path, out var kind) ? AdvisoryFormat.Osv
+        var format = string.Equals(Path.GetFileName(path), "schedule.json", StringComparison.Ordinal) ? AdvisoryFormat.NodeReleaseSchedule
+            : !NswgPath.TryGetKind(path, out var kind) ? AdvisoryFormat.Osv
             : kind switch
             {
                 NswgKind.Npm => AdvisoryFormat.NswgNpm,

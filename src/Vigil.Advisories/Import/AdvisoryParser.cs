@@ -14,6 +14,7 @@ public static class AdvisoryParser
         return document.Format switch
         {
             AdvisoryFormat.Osv => ParseOsv(document),
+            AdvisoryFormat.NodeReleaseSchedule => throw new ArgumentException("A release schedule is not an advisory.", nameof(document)),
             _ => WorkingGroupParser.Parse(document, importTime),
         };
     }

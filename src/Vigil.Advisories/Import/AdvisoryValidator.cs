@@ -1,5 +1,6 @@
 using Vigil.Advisories.Nswg;
 using Vigil.Domain.Cvss;
+using Vigil.Domain.NodeReleases;
 using Vigil.Domain.Osv;
 using Vigil.Domain.Osv.Matching;
 
@@ -16,7 +17,14 @@ public static class AdvisoryValidator
     public static IReadOnlyList<AdvisoryProblem> Validate(AdvisoryDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        return document.Format == AdvisoryFormat.Osv ? ValidateOsv(document) : ValidateWorkingGroup(document);
+        return document.Format switch
+        {
+            AdvisoryFormat.Osv => ValidateOsv(document),
+            AdvisoryFormat.NodeReleaseSchedule => ReleaseSchedule.TryParse(document.Content.Span, out _, out var error)
+                ? []
+                : [new AdvisoryProblem(error.Location(document.Location), error.Reason)],
+            _ => ValidateWorkingGroup(document),
+        };
     }
 
     private static List<AdvisoryProblem> ValidateWorkingGroup(AdvisoryDocument document)

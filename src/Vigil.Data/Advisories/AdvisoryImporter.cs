@@ -1,4 +1,5 @@
 using Vigil.Advisories.Import;
+using Vigil.Domain.NodeReleases;
 
 namespace Vigil.Data.Advisories;
 
@@ -6,7 +7,8 @@ namespace Vigil.Data.Advisories;
 /// <param name="Summary">The store's outcome for every advisory that was read.</param>
 /// <param name="Rejected">How many files or entries were rejected.</param>
 /// <param name="Problems">Every problem, in the order met; warnings start with <c>warning:</c>.</param>
-public sealed record ImportReport(ImportSummary Summary, int Rejected, IReadOnlyList<AdvisoryProblem> Problems);
+/// <param name="SchedulesImported">How many Node.js release schedules were stored (a changed one replaces the old).</param>
+public sealed record ImportReport(ImportSummary Summary, int Rejected, IReadOnlyList<AdvisoryProblem> Problems, int SchedulesImported = 0);
 
 /// <summary>Reads advisory files (<see cref="AdvisoryInputs"/>, <see cref="AdvisoryParser"/>) into a store, in one transaction.</summary>
 public sealed class AdvisoryImporter(AdvisoryStore store, TimeProvider clock)
@@ -18,6 +20,7 @@ public sealed class AdvisoryImporter(AdvisoryStore store, TimeProvider clock)
     public ImportReport Import(IEnumerable<string> paths, Action<AdvisoryProblem>? onProblem = null)
     {
         var problems = new List<AdvisoryProblem>();
+        var schedules = new List<ReadOnlyMemory<byte>>();
         int rejected = 0;
         var now = clock.GetUtcNow();
 
@@ -38,7 +41,22 @@ public sealed class AdvisoryImporter(AdvisoryStore store, TimeProvider clock)
                     continue;
                 }
 
-                var (advisory, found) = AdvisoryParser.Parse(document!, now);
+                if (document!.Format == AdvisoryFormat.NodeReleaseSchedule)
+                {
+                    if (ReleaseSchedule.TryParse(document.Content.Span, out _, out var error))
+                    {
+                        schedules.Add(document.Content);
+                    }
+                    else
+                    {
+                        rejected++;
+                        Report(new AdvisoryProblem(error.Location(document.Location), error.Reason));
+                    }
+
+                    continue;
+                }
+
+                var (advisory, found) = AdvisoryParser.Parse(document, now);
                 foreach (var p in found)
                 {
                     Report(advisory is null ? p : p with { Message = "warning: " + p.Message });
@@ -55,6 +73,7 @@ public sealed class AdvisoryImporter(AdvisoryStore store, TimeProvider clock)
         }
 
         var summary = store.Import(Advisories());
-        return new ImportReport(summary, rejected, problems);
+        int saved = schedules.Count(schedule => store.SaveReleaseSchedule(schedule.Span, now));
+        return new ImportReport(summary, rejected, problems, saved);
     }
 }

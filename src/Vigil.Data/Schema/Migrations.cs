@@ -38,6 +38,13 @@ internal static class Migrations
             );
             CREATE INDEX ix_advisory_packages_name ON advisory_packages(ecosystem, name);
             """),
+        Both(2, """
+            CREATE TABLE release_schedule (
+                id INTEGER NOT NULL PRIMARY KEY CHECK (id = 1),
+                document TEXT NOT NULL,
+                imported TEXT NOT NULL
+            );
+            """),
     ];
 
     /// <summary>A step whose statements differ between the engines only in the name of the 64-bit integer type.</summary>

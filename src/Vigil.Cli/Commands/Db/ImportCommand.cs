@@ -59,6 +59,7 @@ static class ImportCommand
                 w.WriteNumber("unchanged", unchanged + older);
                 w.WriteNumber("olderThanStored", older);
                 w.WriteNumber("rejected", rejected);
+                w.WriteNumber("releaseSchedules", report.SchedulesImported);
                 w.WriteStartArray("problems");
                 foreach (var p in problems)
                 {
@@ -76,6 +77,10 @@ static class ImportCommand
             output.WriteLine($"  updated    {updated,7}");
             output.WriteLine($"  unchanged  {unchanged + older,7}" + (older > 0 ? $"  ({older} older than the stored record, kept the stored one)" : string.Empty));
             output.WriteLine($"  rejected   {rejected,7}");
+            if (report.SchedulesImported > 0)
+            {
+                output.WriteLine("  and the Node.js release schedule");
+            }
         }
 
         return rejected > 0 ? ExitCodes.Findings : ExitCodes.Success;
