@@ -1,0 +1,13 @@
+using Vigil.Lockfiles.Npm;
+
+namespace Vigil.Lockfiles;
+
+/// <summary>The readers, listed here explicitly (no reflection), and how a project folder's lockfile is chosen.</summary>
+public static class LockfileReaders
+{
+    /// <summary>npm's <c>package-lock.json</c> and <c>npm-shrinkwrap.json</c>.</summary>
+    public static NpmLockfileReader Npm { get; } = new();
+
+    /// <summary>Every reader.</summary>
+    public static IReadOnlyList<ILockfileReader> All { get; } = [Npm];
+}
