@@ -1,4 +1,5 @@
 using Vigil.Lockfiles.Npm;
+using Vigil.Lockfiles.Pnpm;
 
 namespace Vigil.Lockfiles;
 
@@ -8,6 +9,9 @@ public static class LockfileReaders
     /// <summary>npm's <c>package-lock.json</c> and <c>npm-shrinkwrap.json</c>.</summary>
     public static NpmLockfileReader Npm { get; } = new();
 
+    /// <summary>pnpm's <c>pnpm-lock.yaml</c>.</summary>
+    public static PnpmLockfileReader Pnpm { get; } = new();
+
     /// <summary>Every reader.</summary>
-    public static IReadOnlyList<ILockfileReader> All { get; } = [Npm];
+    public static IReadOnlyList<ILockfileReader> All { get; } = [Npm, Pnpm];
 }
