@@ -1,5 +1,6 @@
 using Vigil.Lockfiles.Npm;
 using Vigil.Lockfiles.Pnpm;
+using Vigil.Lockfiles.Yarn;
 
 namespace Vigil.Lockfiles;
 
@@ -12,6 +13,9 @@ public static class LockfileReaders
     /// <summary>pnpm's <c>pnpm-lock.yaml</c>.</summary>
     public static PnpmLockfileReader Pnpm { get; } = new();
 
+    /// <summary>yarn's <c>yarn.lock</c>, classic (v1) and berry (v2 and later).</summary>
+    public static YarnLockfileReader Yarn { get; } = new();
+
     /// <summary>Every reader.</summary>
-    public static IReadOnlyList<ILockfileReader> All { get; } = [Npm, Pnpm];
+    public static IReadOnlyList<ILockfileReader> All { get; } = [Npm, Pnpm, Yarn];
 }
