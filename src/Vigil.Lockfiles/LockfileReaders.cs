@@ -1,3 +1,4 @@
+using Vigil.Lockfiles.Bun;
 using Vigil.Lockfiles.Npm;
 using Vigil.Lockfiles.Pnpm;
 using Vigil.Lockfiles.Yarn;
@@ -16,6 +17,9 @@ public static class LockfileReaders
     /// <summary>yarn's <c>yarn.lock</c>, classic (v1) and berry (v2 and later).</summary>
     public static YarnLockfileReader Yarn { get; } = new();
 
+    /// <summary>Bun's text <c>bun.lock</c>.</summary>
+    public static BunLockfileReader Bun { get; } = new();
+
     /// <summary>Every reader.</summary>
-    public static IReadOnlyList<ILockfileReader> All { get; } = [Npm, Pnpm, Yarn];
+    public static IReadOnlyList<ILockfileReader> All { get; } = [Npm, Pnpm, Yarn, Bun];
 }
