@@ -23,12 +23,15 @@ internal static class YarnBerryReader
         var graph = new DependencyGraph(project?.Root.Name ?? string.Empty, project?.Root.Version ?? string.Empty);
         var byDescriptor = new Dictionary<string, GraphNode>(StringComparer.Ordinal);
         var nodes = new List<(GraphNode Node, MapNode Entry, string Key)>();
-        foreach (var entry in root.Entries.Where(e => e.Key != "__metadata"))
+        // Patched packages last: a patch: resolution is audited as the package it patches (see PatchBase).
+        foreach (var entry in root.Entries.Where(e => e.Key != "__metadata").OrderBy(e => IsPatch(e.Value)))
         {
             var what = $"entry '{PackageVersions.Shorten(entry.Key)}'";
             var body = context.Map(entry.Value, what);
             var resolution = context.RequiredText(body, "resolution", what);
-            var node = CreateNode(context, graph, body, resolution, what, entry.KeyPoint);
+            var node = PatchBase(resolution) is { } patched && byDescriptor.TryGetValue(patched, out var baseNode)
+                ? baseNode
+                : CreateNode(context, graph, body, resolution, what, entry.KeyPoint);
             foreach (var descriptor in entry.Key.Split(", "))
             {
                 byDescriptor[descriptor] = node;
@@ -39,7 +42,10 @@ internal static class YarnBerryReader
                 }
             }
 
-            nodes.Add((node, body, entry.Key));
+            if (!nodes.Any(n => n.Node == node))
+            {
+                nodes.Add((node, body, entry.Key));
+            }
         }
 
         if (project is null && nodes.Any(n => n.Node.IsWorkspace || n.Node.IsRoot))
@@ -77,6 +83,26 @@ internal static class YarnBerryReader
         }
 
         return (graph, version);
+    }
+
+    private static bool IsPatch(DataNode entry) =>
+        entry is MapNode map && map["resolution"] is ScalarNode resolution && PatchBase(resolution.Text) is not null;
+
+    /// <summary>
+    /// For <c>ms@patch:ms@npm%3A2.1.3#~/.yarn/patches/…</c>, the descriptor of the patched package (<c>ms@npm:2.1.3</c>):
+    /// a patch changes the code of a published version, which advisories still name.
+    /// </summary>
+    private static string? PatchBase(string resolution)
+    {
+        var (_, reference) = DependencySpec.SplitNameAndVersion(resolution);
+        if (!reference.StartsWith("patch:", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var inner = reference["patch:".Length..];
+        var hash = inner.IndexOf('#', StringComparison.Ordinal);
+        return Uri.UnescapeDataString(hash < 0 ? inner : inner[..hash]);
     }
 
     private static GraphNode CreateNode(ReadContext context, DependencyGraph graph, MapNode body, string resolution, string what, TextPoint point)
