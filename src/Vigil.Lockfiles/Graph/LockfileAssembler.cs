@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Vigil.Lockfiles.Graph;
 
 /// <summary>
@@ -18,7 +20,9 @@ internal static class LockfileAssembler
         var membership = WorkspaceMembership(graph);
         var aliases = AliasNames(graph);
 
-        var groups = new Dictionary<(string, string, PackageSource, string?, string?), Group>();
+        // Copies of one name@version from one source are one package, unless the lockfile gives them conflicting
+        // resolved URLs or integrities (a copy that records neither, like a bundled one, joins the others).
+        var byIdentity = new Dictionary<(string, string, PackageSource), List<PackageGroup>>();
         foreach (var node in graph.Nodes)
         {
             if (node.IsRoot || node.IsWorkspace)
@@ -26,11 +30,14 @@ internal static class LockfileAssembler
                 continue;
             }
 
-            var key = (node.Name, node.Version, node.Source, node.Resolved, node.Integrity);
-            if (!groups.TryGetValue(key, out var group))
+            var candidates = CollectionsMarshal.GetValueRefOrAddDefault(byIdentity, (node.Name, node.Version, node.Source), out _) ??= [];
+            var group = candidates.FirstOrDefault(g => g.Accepts(node));
+            if (group is null)
             {
-                groups[key] = group = new Group(node);
+                candidates.Add(group = new PackageGroup());
             }
+
+            group.Take(node);
 
             var type = node.RecordedType ?? computed[node.Id];
             group.Type = group.Nodes == 0 ? type : TypeCalculator.Merge(group.Type, type);
@@ -43,7 +50,7 @@ internal static class LockfileAssembler
 
         var packages = new List<ResolvedPackage>();
         var notAudited = new List<NotAuditedDependency>();
-        foreach (var group in groups.Values)
+        foreach (var group in byIdentity.Values.SelectMany(g => g))
         {
             var package = group.ToPackage();
             if (package.Source.Kind == PackageSourceKind.Registry)
@@ -140,39 +147,5 @@ internal static class LockfileAssembler
         }
 
         return result;
-    }
-
-    private sealed class Group(GraphNode first)
-    {
-        public int Nodes { get; set; }
-
-        public DependencyType Type { get; set; }
-
-        public List<DependencyPath> Paths { get; } = [];
-
-        public bool Truncated { get; set; }
-
-        public HashSet<string> Workspaces { get; } = [];
-
-        public HashSet<string> Aliases { get; } = [];
-
-        public ResolvedPackage ToPackage()
-        {
-            Paths.Sort(PathFinder.Compare);
-            var distinct = Paths.DistinctBy(p => p.ToString()).ToList();
-            return new ResolvedPackage
-            {
-                Name = first.Name,
-                Version = first.Version,
-                AliasNames = [.. Aliases.Order(StringComparer.Ordinal)],
-                Type = Type,
-                Paths = [.. distinct.Take(LockfileLimits.MaxPathsPerPackage)],
-                PathsTruncated = Truncated || distinct.Count > LockfileLimits.MaxPathsPerPackage,
-                Workspaces = [.. Workspaces.Order(StringComparer.Ordinal)],
-                Source = first.Source,
-                Resolved = first.Resolved,
-                Integrity = first.Integrity,
-            };
-        }
     }
 }

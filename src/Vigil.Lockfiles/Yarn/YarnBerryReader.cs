@@ -29,9 +29,9 @@ internal static class YarnBerryReader
             var what = $"entry '{PackageVersions.Shorten(entry.Key)}'";
             var body = context.Map(entry.Value, what);
             var resolution = context.RequiredText(body, "resolution", what);
-            var node = PatchBase(resolution) is { } patched && byDescriptor.TryGetValue(patched, out var baseNode)
-                ? baseNode
-                : CreateNode(context, graph, body, resolution, what, entry.KeyPoint);
+            var baseNode = entry.Key.Split(", ").Append(resolution).Select(PatchBase).OfType<string>()
+                .Select(d => byDescriptor.GetValueOrDefault(d)).FirstOrDefault(n => n is not null);
+            var node = baseNode ?? CreateNode(context, graph, body, resolution, what, entry.KeyPoint);
             foreach (var descriptor in entry.Key.Split(", "))
             {
                 byDescriptor[descriptor] = node;
@@ -89,12 +89,12 @@ internal static class YarnBerryReader
         entry is MapNode map && map["resolution"] is ScalarNode resolution && PatchBase(resolution.Text) is not null;
 
     /// <summary>
-    /// For <c>ms@patch:ms@npm%3A2.1.3#~/.yarn/patches/…</c>, the descriptor of the patched package (<c>ms@npm:2.1.3</c>):
-    /// a patch changes the code of a published version, which advisories still name.
+    /// For a patch descriptor or resolution (<c>ms@patch:ms@npm%3A2.1.3#~/.yarn/patches/…</c>), the descriptor of the
+    /// patched package (<c>ms@npm:2.1.3</c>): a patch changes the code of a published version, which advisories still name.
     /// </summary>
-    private static string? PatchBase(string resolution)
+    private static string? PatchBase(string descriptor)
     {
-        var (_, reference) = DependencySpec.SplitNameAndVersion(resolution);
+        var (_, reference) = DependencySpec.SplitNameAndVersion(descriptor);
         if (!reference.StartsWith("patch:", StringComparison.Ordinal))
         {
             return null;

@@ -51,7 +51,7 @@ internal static class YarnClassicParser
             var tokens = Tokenize(source, content, lineNumber, indent + 1);
             if (tokens.Count >= 2 && tokens[^1] == ":")
             {
-                var keys = tokens.Take(tokens.Count - 1).Where(t => t != ",").ToList();
+                var keys = tokens.Take(tokens.Count - 1).Where(t => t != ",").Select(Unquote).ToList();
                 if (keys.Count == 0 || tokens.Take(tokens.Count - 1).Where((t, i) => i % 2 == 1).Any(t => t != ","))
                 {
                     throw Error(source, lineNumber, indent + 1, LockfileErrorKind.Syntax, "a section header is a comma-separated list of keys followed by ':'");
