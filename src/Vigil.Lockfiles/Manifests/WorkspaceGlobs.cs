@@ -7,6 +7,7 @@ namespace Vigil.Lockfiles.Manifests;
 internal static class WorkspaceGlobs
 {
     private const int MaxDepth = 16;
+    private const int MaxSegments = 64;
 
     /// <summary>Whether <paramref name="path"/> (relative, <c>/</c>-separated) is matched by the patterns (negations applied last).</summary>
     public static bool Matches(IReadOnlyList<string> patterns, string path)
@@ -17,7 +18,7 @@ internal static class WorkspaceGlobs
         {
             var negated = pattern.StartsWith('!');
             var body = Split(negated ? pattern[1..] : pattern);
-            if (MatchSegments(body, 0, segments, 0, 0))
+            if (MatchSegments(body, segments))
             {
                 if (negated)
                 {
@@ -78,32 +79,46 @@ internal static class WorkspaceGlobs
     private static string[] Split(string path) =>
         path.Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries).Where(s => s != ".").ToArray();
 
-    private static bool MatchSegments(string[] pattern, int p, string[] path, int s, int depth)
+    /// <summary>Segment matching with <c>**</c>, memoised on (pattern index, path index) so that it stays linear in their product.</summary>
+    private static bool MatchSegments(string[] pattern, string[] path)
     {
-        if (depth > MaxDepth * 2)
+        if (pattern.Length > MaxSegments || path.Length > MaxSegments)
         {
             return false;
         }
 
-        if (p == pattern.Length)
-        {
-            return s == path.Length;
-        }
+        // failed[p, s]: pattern[p..] is known not to match path[s..].
+        var failed = new bool[pattern.Length + 1, path.Length + 1];
+        return Match(0, 0);
 
-        if (pattern[p] == "**")
+        bool Match(int p, int s)
         {
-            for (var skip = s; skip <= path.Length; skip++)
+            if (failed[p, s])
             {
-                if (MatchSegments(pattern, p + 1, path, skip, depth + 1))
-                {
-                    return true;
-                }
+                return false;
             }
 
-            return false;
-        }
+            bool result;
+            if (p == pattern.Length)
+            {
+                result = s == path.Length;
+            }
+            else if (pattern[p] == "**")
+            {
+                result = false;
+                for (var skip = s; skip <= path.Length && !result; skip++)
+                {
+                    result = Match(p + 1, skip);
+                }
+            }
+            else
+            {
+                result = s < path.Length && MatchName(pattern[p], path[s]) && Match(p + 1, s + 1);
+            }
 
-        return s < path.Length && MatchName(pattern[p], path[s]) && MatchSegments(pattern, p + 1, path, s + 1, depth + 1);
+            failed[p, s] = !result;
+            return result;
+        }
     }
 
     /// <summary>Matches one folder name against a segment with <c>*</c> wildcards (greedy with backtracking to the last star: linear).</summary>

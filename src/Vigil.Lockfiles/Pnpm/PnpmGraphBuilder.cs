@@ -22,6 +22,11 @@ internal sealed class PnpmGraphBuilder(ReadContext context, MapNode lockfile, in
         _packages = context.OptionalMap(lockfile, "packages", "pnpm-lock.yaml") ?? new MapNode(lockfile.Point);
         _snapshots = major >= 9 ? context.OptionalMap(lockfile, "snapshots", "pnpm-lock.yaml") ?? new MapNode(lockfile.Point) : _packages;
         var importers = context.OptionalMap(lockfile, "importers", "pnpm-lock.yaml");
+        if (major >= 9 && importers?["."] is null)
+        {
+            throw context.Invalid(importers ?? (DataNode)lockfile, "pnpm-lock.yaml has no importer '.' (pnpm 9 always writes one): the file looks truncated");
+        }
+
         var entries = importers?.Entries.Select(e => (e.Key, context.Map(e.Value, $"importer '{e.Key}'"))).ToList() ?? [(".", lockfile)];
         var rootManifest = Manifest(".");
         _graph = new DependencyGraph(rootManifest?.Name ?? string.Empty, rootManifest?.Version ?? string.Empty);
@@ -39,6 +44,7 @@ internal sealed class PnpmGraphBuilder(ReadContext context, MapNode lockfile, in
         foreach (var (path, map) in entries)
         {
             AddImporterEdges(path, map);
+            CheckAgainstManifest(path, map);
         }
 
         foreach (var entry in _snapshots.Entries)
@@ -55,6 +61,19 @@ internal sealed class PnpmGraphBuilder(ReadContext context, MapNode lockfile, in
         }
 
         return _graph;
+    }
+
+    /// <summary>Warns about dependencies the importer's package.json declares but the lockfile does not list (an out-of-date or cut lockfile).</summary>
+    private void CheckAgainstManifest(string path, MapNode importer)
+    {
+        var manifest = Manifest(path);
+        foreach (var (name, spec, _) in manifest?.Dependencies.Where(d => d.Type != EdgeType.Peer) ?? [])
+        {
+            if (!ImporterGroups.Any(g => importer[g.Key] is MapNode group && group[name] is not null))
+            {
+                _graph.Warn($"{(path == "." ? "package.json" : path + "/package.json")} depends on '{name}' ({PackageVersions.Shorten(spec)}), which pnpm-lock.yaml does not list for it: the lockfile is out of date or cut short");
+            }
+        }
     }
 
     private PackageManifest? Manifest(string path) =>

@@ -21,6 +21,7 @@ public sealed class PnpmLockfileReader : LockfileFileReader
     private protected override (DependencyGraph Graph, LockfileFormat Format, string Version) Parse(SourceText source, string? projectFolder)
     {
         var context = new ReadContext(source);
+        source.RequireFinalLineBreak();
         var root = context.Map(YamlTreeReader.Read(source), "a pnpm-lock.yaml");
         var versionNode = root["lockfileVersion"] ?? throw context.Invalid(root, "pnpm-lock.yaml has no 'lockfileVersion'");
         var version = context.Text(versionNode, "'lockfileVersion'");

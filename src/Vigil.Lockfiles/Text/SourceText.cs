@@ -52,6 +52,19 @@ internal sealed class SourceText
         return text;
     }
 
+    /// <summary>
+    /// For the line-based formats (YAML, yarn's classic format), where a file cut at the end of a line can still
+    /// parse: every client ends its lockfile with a line break, so a file that does not is taken as truncated.
+    /// </summary>
+    public void RequireFinalLineBreak()
+    {
+        var span = Utf8.Span;
+        if (!span.IsEmpty && span[^1] != (byte)'\n')
+        {
+            throw Error(span.Length, LockfileErrorKind.Syntax, "the file does not end with a line break, as every package manager writes it: it looks truncated");
+        }
+    }
+
     /// <summary>An error at a byte offset.</summary>
     public LockfileParseException Error(long offset, LockfileErrorKind kind, string reason)
     {

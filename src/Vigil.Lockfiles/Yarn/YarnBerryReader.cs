@@ -48,6 +48,11 @@ internal static class YarnBerryReader
             }
         }
 
+        if (!nodes.Any(n => n.Node.IsRoot))
+        {
+            throw context.Invalid(root, "yarn.lock has no entry for the root workspace ('name@workspace:.'), which yarn always writes: the file looks truncated");
+        }
+
         if (project is null && nodes.Any(n => n.Node.IsWorkspace || n.Node.IsRoot))
         {
             graph.Warn("no package.json beside yarn.lock: yarn.lock does not say which dependencies are dev dependencies, so all are taken as production dependencies");

@@ -18,6 +18,7 @@ public sealed class YarnLockfileReader : LockfileFileReader
 
     private protected override (DependencyGraph Graph, LockfileFormat Format, string Version) Parse(SourceText source, string? projectFolder)
     {
+        source.RequireFinalLineBreak();
         if (IsBerry(source.Utf8.Span))
         {
             var (graph, version) = YarnBerryReader.Read(source, projectFolder);

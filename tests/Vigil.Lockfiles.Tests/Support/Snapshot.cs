@@ -38,6 +38,10 @@ internal static class Snapshot
         return text.ToString();
     }
 
+    /// <summary>The (name, version) pairs of every package, audited or not, one a line: what a truncation must not lose.</summary>
+    public static string Packages(Lockfile lockfile) =>
+        string.Join('\n', lockfile.Packages.Concat(lockfile.NotAudited.Select(n => n.Package)).Select(p => p.ToString()).Order(StringComparer.Ordinal));
+
     private static void Append(StringBuilder text, string label, ResolvedPackage package)
     {
         text.Append(label).Append(": ").Append(package.Name).Append('@').Append(package.Version).Append(' ').AppendLine(package.Type.ToText());
