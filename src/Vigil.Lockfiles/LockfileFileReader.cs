@@ -48,13 +48,19 @@ public abstract class LockfileFileReader : ILockfileReader
         {
             var source = SourceText.Check(path, content);
             var (graph, format, version) = Parse(source, ProjectFolder(path));
-            return LockfileReadResult.Success(LockfileAssembler.Assemble(graph, path, format, version));
+            return LockfileReadResult.Success(LockfileAssembler.Assemble(graph, path, format, version, useRecordedTypes: !ComputeTypes));
         }
         catch (LockfileParseException e)
         {
             return LockfileReadResult.Failure(e.Error);
         }
     }
+
+    /// <summary>
+    /// Computes dependency types from the graph even where the lockfile records them (npm): the tests compare the two
+    /// to check the computation that the other formats rely on.
+    /// </summary>
+    internal bool ComputeTypes { get; init; }
 
     /// <summary>Parses checked text into a dependency graph; throws <see cref="LockfileParseException"/> at the first error.</summary>
     private protected abstract (DependencyGraph Graph, LockfileFormat Format, string Version) Parse(SourceText source, string? projectFolder);

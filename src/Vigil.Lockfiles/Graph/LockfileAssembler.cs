@@ -8,7 +8,7 @@ namespace Vigil.Lockfiles.Graph;
 /// </summary>
 internal static class LockfileAssembler
 {
-    public static Lockfile Assemble(DependencyGraph graph, string path, LockfileFormat format, string formatVersion)
+    public static Lockfile Assemble(DependencyGraph graph, string path, LockfileFormat format, string formatVersion, bool useRecordedTypes = true)
     {
         foreach (var node in graph.Nodes)
         {
@@ -39,7 +39,7 @@ internal static class LockfileAssembler
 
             group.Take(node);
 
-            var type = node.RecordedType ?? computed[node.Id];
+            var type = useRecordedTypes && node.RecordedType is { } recorded ? recorded : computed[node.Id];
             group.Type = group.Nodes == 0 ? type : TypeCalculator.Merge(group.Type, type);
             group.Nodes++;
             group.Paths.AddRange(paths[node.Id].Paths);
