@@ -7,7 +7,11 @@ namespace Vigil.Lockfiles.Graph;
 internal sealed class DependencyGraph
 {
     private readonly List<GraphNode> _nodes = [];
+    private const int MaxWarnings = 100;
+
     private readonly List<string> _warnings = [];
+    private readonly HashSet<string> _warned = new(StringComparer.Ordinal);
+    private int _unlisted;
 
     public DependencyGraph(string rootName, string rootVersion)
     {
@@ -18,7 +22,8 @@ internal sealed class DependencyGraph
 
     public IReadOnlyList<GraphNode> Nodes => _nodes;
 
-    public IReadOnlyList<string> Warnings => _warnings;
+    /// <summary>The warnings, at most 100 of them and then a count of the rest.</summary>
+    public IReadOnlyList<string> Warnings => _unlisted == 0 ? _warnings : [.. _warnings, $"... and {_unlisted:N0} more warnings"];
 
     public GraphNode AddPackage(string name, string version, PackageSource source, string? resolved = null, string? integrity = null)
     {
@@ -38,7 +43,11 @@ internal sealed class DependencyGraph
 
     public void Warn(string warning)
     {
-        if (!_warnings.Contains(warning))
+        if (_warnings.Count >= MaxWarnings)
+        {
+            _unlisted += _warned.Contains(warning) ? 0 : 1;
+        }
+        else if (_warned.Add(warning))
         {
             _warnings.Add(warning);
         }

@@ -52,17 +52,23 @@ internal sealed class PackageManifest
     }
 
     /// <summary>
-    /// Adds declarations, a later kind replacing an earlier one for the same name except that a dev declaration never
-    /// replaces another (npm: a name in both <c>dependencies</c> and <c>optionalDependencies</c> is optional; a name
-    /// in both <c>dependencies</c> and <c>devDependencies</c> is a production dependency).
+    /// Adds declarations; for a name already declared only an optional declaration replaces the first (npm: a name in
+    /// both <c>dependencies</c> and <c>optionalDependencies</c> is optional; a name in both <c>dependencies</c> and
+    /// <c>devDependencies</c> is a production dependency).
     /// </summary>
     private static void AddAll(List<(string Name, string Spec, Graph.EdgeType Type)> list, IEnumerable<(string Name, string Value, DataNode Node)> entries, Graph.EdgeType type)
     {
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < list.Count; i++)
+        {
+            index[list[i].Name] = i;
+        }
+
         foreach (var (name, spec, _) in entries)
         {
-            var existing = list.FindIndex(d => d.Name == name);
-            if (existing < 0)
+            if (!index.TryGetValue(name, out var existing))
             {
+                index[name] = list.Count;
                 list.Add((name, spec, type));
             }
             else if (type is Graph.EdgeType.Optional)

@@ -7,7 +7,8 @@ namespace Vigil.Lockfiles.Npm;
 /// <summary>
 /// Reads the <c>packages</c> object of lockfile versions 2 and 3: one entry per installed folder
 /// (<c>node_modules/a/node_modules/b</c>), links (<c>"link": true</c>) to workspaces and local folders.
-/// Dependencies are found as Node.js finds them: in the nearest <c>node_modules</c> folder up the tree.
+/// Dependencies are found as Node.js finds them: in the nearest <c>node_modules</c> folder up the tree
+/// (<see cref="InstallFolders"/>).
 /// </summary>
 internal static class NpmPackagesReader
 {
@@ -24,12 +25,20 @@ internal static class NpmPackagesReader
 
         var nodes = new Dictionary<string, (GraphNode Node, MapNode Entry)>(StringComparer.Ordinal) { [""] = (graph.Root, rootEntry) };
         var links = new Dictionary<string, (string Target, MapNode Entry)>(StringComparer.Ordinal);
+        var folders = new InstallFolders();
         foreach (var entry in packages.Entries)
         {
             if (entry.Key.Length == 0)
             {
                 continue;
             }
+
+            if (entry.Key.Count('/') > 2 * LockfileLimits.MaxDepth)
+            {
+                throw context.Error(entry.KeyPoint, LockfileErrorKind.TooDeep, $"'{PackageVersions.Shorten(entry.Key)}' nests deeper than {LockfileLimits.MaxDepth} folders");
+            }
+
+            folders.Add(entry.Key);
 
             var what = $"package '{entry.Key}'";
             var map = context.Map(entry.Value, what);
@@ -107,28 +116,10 @@ internal static class NpmPackagesReader
 
         GraphNode? Resolve(string from, string name)
         {
-            var folder = from;
-            while (true)
-            {
-                var candidate = folder.Length == 0 ? NodeModules + name : folder + "/" + NodeModules + name;
-                if (links.TryGetValue(candidate, out var link))
-                {
-                    return nodes[link.Target].Node;
-                }
-
-                if (nodes.TryGetValue(candidate, out var found))
-                {
-                    return found.Node;
-                }
-
-                if (folder.Length == 0)
-                {
-                    return null;
-                }
-
-                var slash = folder.LastIndexOf('/');
-                folder = slash < 0 ? string.Empty : folder[..slash];
-            }
+            var location = folders.Resolve(from, name);
+            return location is null ? null
+                : links.TryGetValue(location, out var link) ? nodes[link.Target].Node
+                : nodes[location].Node;
         }
     }
 

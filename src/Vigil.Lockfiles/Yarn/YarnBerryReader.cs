@@ -42,7 +42,7 @@ internal static class YarnBerryReader
                 }
             }
 
-            if (!nodes.Any(n => n.Node == node))
+            if (node != baseNode)
             {
                 nodes.Add((node, body, entry.Key));
             }

@@ -29,6 +29,34 @@ public sealed class LimitTests
         Assert.Contains($"deeper than {LockfileLimits.MaxDepth}", error.Reason, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_package_lock_folder_nested_past_the_limit_is_an_error()
+    {
+        var location = string.Concat(Enumerable.Repeat("node_modules/a/", LockfileLimits.MaxDepth + 1)).TrimEnd('/');
+        var content = $"{{\"lockfileVersion\": 3, \"packages\": {{\"\": {{}},\n\"{location}\": {{\"version\": \"1.0.0\"}}}}}}";
+        HostileInput.AssertError(HostileInput.Read("npm", content), LockfileErrorKind.TooDeep, 2);
+    }
+
+    [Fact]
+    public void Many_dependencies_of_a_deep_package_resolve_quickly()
+    {
+        // 2,000 names, each installed at the top, all needed by a package 200 folders deep: 400,000 folder lookups.
+        var names = Enumerable.Range(0, 2000).Select(i => $"n{i}").ToList();
+        var deep = string.Concat(Enumerable.Repeat("node_modules/a/", 200)).TrimEnd('/');
+        var content = new StringBuilder("{\"lockfileVersion\": 3, \"packages\": {\"\": {\"dependencies\": {\"a\": \"1.0.0\"}}");
+        var chain = "node_modules/a";
+        for (var i = 1; i <= 200; i++, chain += "/node_modules/a")
+        {
+            content.Append($", \"{chain}\": {{\"version\": \"1.0.0\", \"dependencies\": {{\"a\": \"1.0.0\"}}}}");
+        }
+
+        content.Append($", \"{deep}/node_modules/b\": {{\"version\": \"1.0.0\", \"dependencies\": {{{string.Join(", ", names.Select(n => $"\"{n}\": \"1.0.0\""))}}}}}");
+        content.Append(string.Concat(names.Select(n => $", \"node_modules/{n}\": {{\"version\": \"1.0.0\"}}")));
+        var result = HostileInput.Read("npm", content.Append("}}").ToString());
+        Assert.True(result.Succeeded, result.Error?.Message);
+        Assert.Equal(2000 + 2, result.Lockfile.Packages.Length);
+    }
+
     [Theory]
     [InlineData("package-lock.json")]
     [InlineData("pnpm-lock.yaml")]
