@@ -26,6 +26,11 @@ internal static class YamlTreeReader
         {
             throw At(source, e.Start, LockfileErrorKind.Syntax, "invalid YAML: " + Describe(e));
         }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException or OverflowException)
+        {
+            // The parser's own failures on input it did not foresee: still an error about the file, never a crash.
+            throw At(source, parser.Current?.Start ?? Mark.Empty, LockfileErrorKind.Syntax, "invalid YAML: " + e.Message);
+        }
     }
 
     private static DataNode Build(Parser parser, SourceText source)
