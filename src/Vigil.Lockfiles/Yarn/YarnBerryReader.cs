@@ -31,7 +31,7 @@ internal static class YarnBerryReader
             var resolution = context.RequiredText(body, "resolution", what);
             var baseNode = entry.Key.Split(", ").Append(resolution).Select(PatchBase).OfType<string>()
                 .Select(d => byDescriptor.GetValueOrDefault(d)).FirstOrDefault(n => n is not null);
-            var node = baseNode ?? CreateNode(context, graph, body, resolution, what, entry.KeyPoint);
+            var node = baseNode ?? CreateNode(context, graph, body, resolution, what, entry.KeyPoint, project);
             foreach (var descriptor in entry.Key.Split(", "))
             {
                 byDescriptor[descriptor] = node;
@@ -110,7 +110,7 @@ internal static class YarnBerryReader
         return Uri.UnescapeDataString(hash < 0 ? inner : inner[..hash]);
     }
 
-    private static GraphNode CreateNode(ReadContext context, DependencyGraph graph, MapNode body, string resolution, string what, TextPoint point)
+    private static GraphNode CreateNode(ReadContext context, DependencyGraph graph, MapNode body, string resolution, string what, TextPoint point, YarnProject? project)
     {
         var (name, reference) = DependencySpec.SplitNameAndVersion(resolution);
         var colon = reference.IndexOf(':', StringComparison.Ordinal);
@@ -121,7 +121,7 @@ internal static class YarnBerryReader
         {
             case "workspace:":
                 var path = reference[colon..].TrimStart(':');
-                return path is "." or "" ? graph.Root : graph.AddWorkspace(path, name, string.Empty);
+                return path is "." or "" ? graph.Root : graph.AddWorkspace(path, name, project?.ManifestAt(path)?.Version ?? string.Empty);
             case "npm:" or "patch:":
                 PackageVersions.Check(context, body["version"] ?? new ScalarNode(point, string.Empty, ScalarType.String), name, version);
                 return graph.AddPackage(name, version, PackageSource.Registry, resolution, checksum);
