@@ -11,7 +11,7 @@ public sealed class BunDifferentialTests
     [MemberData(nameof(Names))]
     public void Fixture_lists_what_bun_lists(string fixture)
     {
-        using var project = ScenarioProject.Create(Fixtures.ScenarioOf(fixture), Client.Pnpm, Path.Combine(Fixtures.Folder("Bun"), fixture), "bun.lock");
+        using var project = ScenarioProject.Create(Fixtures.ScenarioOf(fixture), Client.WorkspaceProtocol, Path.Combine(Fixtures.Folder("Bun"), fixture), "bun.lock");
         var ours = LockfileReaders.Bun.Read(project.File("bun.lock"));
         Assert.True(ours.Succeeded, ours.Error?.Message);
         BunOracle.AssertAgrees(project.Path, ours.Lockfile);

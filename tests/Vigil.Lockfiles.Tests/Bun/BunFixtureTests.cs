@@ -11,7 +11,7 @@ public sealed class BunFixtureTests
     [MemberData(nameof(Names))]
     public void Fixture_reads_as_its_snapshot(string fixture)
     {
-        var result = Fixtures.Read(LockfileReaders.Bun, "Bun", fixture, "bun.lock");
+        var result = Fixtures.Read(LockfileReaders.Bun, "Bun", fixture, "bun.lock", Client.WorkspaceProtocol);
         Assert.True(result.Succeeded, result.Error?.Message);
         Fixtures.Verify("Bun", fixture, Snapshot.Format(result.Lockfile));
     }

@@ -12,7 +12,7 @@ public sealed class NpmFixtureTests
     public void Fixture_reads_as_its_snapshot(string fixture)
     {
         var lockfileName = fixture.Contains(".shrinkwrap.", StringComparison.Ordinal) ? "npm-shrinkwrap.json" : "package-lock.json";
-        var result = Fixtures.Read(LockfileReaders.Npm, "Npm", fixture, lockfileName);
+        var result = Fixtures.Read(LockfileReaders.Npm, "Npm", fixture, lockfileName, Client.Npm);
         Assert.True(result.Succeeded, result.Error?.Message);
         Fixtures.Verify("Npm", fixture, Snapshot.Format(result.Lockfile));
     }

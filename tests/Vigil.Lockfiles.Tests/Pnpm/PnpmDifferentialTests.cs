@@ -23,7 +23,7 @@ public sealed class PnpmDifferentialTests
     [MemberData(nameof(Names))]
     public void Fixture_lists_what_pnpm_lists(string fixture)
     {
-        using var project = ScenarioProject.Create(Fixtures.ScenarioOf(fixture), Client.Pnpm, Path.Combine(Fixtures.Folder("Pnpm"), fixture), "pnpm-lock.yaml");
+        using var project = ScenarioProject.Create(Fixtures.ScenarioOf(fixture), Client.WorkspaceProtocol, Path.Combine(Fixtures.Folder("Pnpm"), fixture), "pnpm-lock.yaml");
         var ours = LockfileReaders.Pnpm.Read(project.File("pnpm-lock.yaml"));
         Assert.True(ours.Succeeded, ours.Error?.Message);
         PnpmOracle.AssertAgrees(project.Path, ours.Lockfile);

@@ -11,7 +11,7 @@ public sealed class PnpmFixtureTests
     [MemberData(nameof(Names))]
     public void Fixture_reads_as_its_snapshot(string fixture)
     {
-        var result = Fixtures.Read(LockfileReaders.Pnpm, "Pnpm", fixture, "pnpm-lock.yaml");
+        var result = Fixtures.Read(LockfileReaders.Pnpm, "Pnpm", fixture, "pnpm-lock.yaml", Client.WorkspaceProtocol);
         Assert.True(result.Succeeded, result.Error?.Message);
         Fixtures.Verify("Pnpm", fixture, Snapshot.Format(result.Lockfile));
     }

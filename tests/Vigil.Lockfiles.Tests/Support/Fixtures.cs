@@ -34,12 +34,14 @@ internal static class Fixtures
     /// <summary>The scenario a fixture was made from: its name up to the first dot.</summary>
     public static string ScenarioOf(string fixture) => fixture[..fixture.IndexOf('.', StringComparison.Ordinal)];
 
-    /// <summary>Reads a fixture as if it were the lockfile <paramref name="lockfileName"/> in its scenario's folder.</summary>
-    public static LockfileReadResult Read(LockfileFileReader reader, string format, string fixture, string lockfileName)
+    /// <summary>
+    /// Reads a fixture as the lockfile <paramref name="lockfileName"/> of a temporary copy of its scenario's project, as
+    /// <paramref name="client"/> saw it (its variant of the manifests applied).
+    /// </summary>
+    public static LockfileReadResult Read(LockfileFileReader reader, string format, string fixture, string lockfileName, Client client)
     {
-        var bytes = File.ReadAllBytes(Path.Combine(Folder(format), fixture));
-        var folder = Path.Combine(Scenarios, ScenarioOf(fixture));
-        return reader.Read(bytes, Path.Combine(Directory.Exists(folder) ? folder : Folder(format), lockfileName));
+        using var project = ScenarioProject.Create(ScenarioOf(fixture), client, Path.Combine(Folder(format), fixture), lockfileName);
+        return reader.Read(project.File(lockfileName));
     }
 
     /// <summary>Compares a snapshot with the committed one, failing with a diff; or writes it when updating.</summary>

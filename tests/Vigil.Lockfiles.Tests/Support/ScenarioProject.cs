@@ -5,9 +5,14 @@ namespace Vigil.Lockfiles.Tests.Support;
 /// <summary>The clients whose variants of a scenario's manifests differ (see testdata/scenarios/generate.sh).</summary>
 internal enum Client
 {
+    /// <summary>npm: <c>package.npm.json</c> replaces <c>package.json</c>.</summary>
     Npm,
+
+    /// <summary>yarn 1: the manifests as they are.</summary>
     Yarn1,
-    Pnpm,
+
+    /// <summary>pnpm, yarn 4 and bun: <c>package.workspace-protocol.json</c> replaces <c>package.json</c>.</summary>
+    WorkspaceProtocol,
 }
 
 /// <summary>
@@ -26,7 +31,7 @@ internal static class ScenarioProject
             var use = (client, name) switch
             {
                 (Client.Npm, "package.npm.json") => true,
-                (Client.Pnpm, "package.workspace-protocol.json") => true,
+                (Client.WorkspaceProtocol, "package.workspace-protocol.json") => true,
                 _ => false,
             };
             if (use)

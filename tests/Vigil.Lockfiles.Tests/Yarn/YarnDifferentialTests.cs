@@ -11,7 +11,7 @@ public sealed class YarnDifferentialTests
     [MemberData(nameof(Names))]
     public void Fixture_holds_what_yarn_parses(string fixture)
     {
-        var ours = Fixtures.Read(LockfileReaders.Yarn, "Yarn", fixture, "yarn.lock");
+        var ours = Fixtures.Read(LockfileReaders.Yarn, "Yarn", fixture, "yarn.lock", fixture.Contains(".berry.", StringComparison.Ordinal) ? Client.WorkspaceProtocol : Client.Yarn1);
         Assert.True(ours.Succeeded, ours.Error?.Message);
         YarnOracle.AssertAgrees(Path.Combine(Fixtures.Folder("Yarn"), fixture), ours.Lockfile);
     }

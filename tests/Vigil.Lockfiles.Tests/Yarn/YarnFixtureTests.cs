@@ -11,7 +11,7 @@ public sealed class YarnFixtureTests
     [MemberData(nameof(Names))]
     public void Fixture_reads_as_its_snapshot(string fixture)
     {
-        var result = Fixtures.Read(LockfileReaders.Yarn, "Yarn", fixture, "yarn.lock");
+        var result = Fixtures.Read(LockfileReaders.Yarn, "Yarn", fixture, "yarn.lock", fixture.Contains(".berry.", StringComparison.Ordinal) ? Client.WorkspaceProtocol : Client.Yarn1);
         Assert.True(result.Succeeded, result.Error?.Message);
         Fixtures.Verify("Yarn", fixture, Snapshot.Format(result.Lockfile));
     }
