@@ -1,0 +1,18 @@
+namespace Vigil.Lockfiles;
+
+/// <summary>A reader for one kind of input (<see cref="LockfileFormat"/>). Readers hold no state and are thread-safe.</summary>
+public interface ILockfileReader
+{
+    /// <summary>A short, stable name: <c>npm</c>, <c>yarn</c>, <c>pnpm</c>, <c>bun</c>, <c>node_modules</c>.</summary>
+    string Name { get; }
+
+    /// <summary>The file (or folder) names this reader reads, e.g. <c>package-lock.json</c>.</summary>
+    IReadOnlyList<string> FileNames { get; }
+
+    /// <summary>
+    /// Reads the lockfile (or folder) at <paramref name="path"/>. Input is treated as hostile: every problem is a
+    /// <see cref="LockfileError"/> naming the file and line; the method throws only for a null argument.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
+    LockfileReadResult Read(string path);
+}

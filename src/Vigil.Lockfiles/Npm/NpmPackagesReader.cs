@@ -1,0 +1,165 @@
+using Vigil.Lockfiles.Graph;
+using Vigil.Lockfiles.Manifests;
+using Vigil.Lockfiles.Tree;
+
+namespace Vigil.Lockfiles.Npm;
+
+/// <summary>
+/// Reads the <c>packages</c> object of lockfile versions 2 and 3: one entry per installed folder
+/// (<c>node_modules/a/node_modules/b</c>), links (<c>"link": true</c>) to workspaces and local folders.
+/// Dependencies are found as Node.js finds them: in the nearest <c>node_modules</c> folder up the tree
+/// (<see cref="InstallFolders"/>).
+/// </summary>
+internal static class NpmPackagesReader
+{
+    private const string NodeModules = "node_modules/";
+
+    public static DependencyGraph Read(ReadContext context, MapNode lockfile)
+    {
+        var packages = context.Map(lockfile["packages"]!, "'packages'");
+        var rootEntry = packages[""] is { } r ? context.Map(r, "the root entry of 'packages'") : new MapNode(packages.Point);
+        var graph = new DependencyGraph(
+            context.OptionalText(rootEntry, "name", "the root entry") ?? context.OptionalText(lockfile, "name", "the lockfile") ?? string.Empty,
+            context.OptionalText(rootEntry, "version", "the root entry") ?? string.Empty);
+        var workspacePatterns = WorkspacePatterns(context, rootEntry);
+
+        var nodes = new Dictionary<string, (GraphNode Node, MapNode Entry)>(StringComparer.Ordinal) { [""] = (graph.Root, rootEntry) };
+        var links = new Dictionary<string, (string Target, MapNode Entry)>(StringComparer.Ordinal);
+        var folders = new InstallFolders();
+        foreach (var entry in packages.Entries)
+        {
+            if (entry.Key.Length == 0)
+            {
+                continue;
+            }
+
+            if (entry.Key.Count('/') > 2 * LockfileLimits.MaxDepth)
+            {
+                throw context.Error(entry.KeyPoint, LockfileErrorKind.TooDeep, $"'{PackageVersions.Shorten(entry.Key)}' nests deeper than {LockfileLimits.MaxDepth} folders");
+            }
+
+            folders.Add(entry.Key);
+
+            var what = $"package '{entry.Key}'";
+            var map = context.Map(entry.Value, what);
+            if (context.Flag(map, "link", what))
+            {
+                links[entry.Key] = (context.RequiredText(map, "resolved", what), map);
+                continue;
+            }
+
+            nodes[entry.Key] = (CreateNode(context, graph, entry.Key, map, workspacePatterns), map);
+        }
+
+        foreach (var (location, (target, entry)) in links)
+        {
+            if (!nodes.TryGetValue(target, out var existing))
+            {
+                // A link to a folder the lockfile does not describe (outside the project): known only by its name.
+                var node = graph.AddPackage(NameOf(location), string.Empty, new PackageSource(PackageSourceKind.Link, target));
+                nodes[target] = (node, new MapNode(entry.Point));
+            }
+            else if (existing.Node.Source.Kind == PackageSourceKind.Registry)
+            {
+                existing.Node.Source = new PackageSource(PackageSourceKind.Link, target);
+            }
+        }
+
+        foreach (var (location, (node, entry)) in nodes)
+        {
+            var top = node.IsRoot || node.IsWorkspace;
+            AddEdges(location, node, entry, top);
+        }
+
+        foreach (var workspace in nodes.Values.Select(n => n.Node).Where(n => n.IsWorkspace))
+        {
+            if (!graph.Root.Edges.Any(e => e.To == workspace))
+            {
+                DependencyGraph.AddEdge(graph.Root, workspace, workspace.Name, EdgeType.Prod);
+            }
+        }
+
+        foreach (var (node, entry) in nodes.Values)
+        {
+            if (!node.IsRoot && !node.IsWorkspace && node.Source.Kind == PackageSourceKind.Registry)
+            {
+                PackageVersions.Check(context, entry, node.Name, node.Version);
+            }
+        }
+
+        return graph;
+
+        void AddEdges(string location, GraphNode from, MapNode entry, bool top)
+        {
+            var what = location.Length == 0 ? "the root entry" : $"package '{location}'";
+            foreach (var (name, spec, type) in NpmDependencies.Declared(context, entry, what, top))
+            {
+                var target = Resolve(location, name);
+                if (target is null)
+                {
+                    if (type is EdgeType.Prod)
+                    {
+                        graph.Warn($"{what} depends on '{name}' ({spec}), which the lockfile does not hold");
+                    }
+
+                    continue;
+                }
+
+                DependencyGraph.AddEdge(from, target, name, type);
+                var kind = DependencySpec.Classify(spec);
+                if (kind is not (PackageSourceKind.Registry or PackageSourceKind.Workspace) && target.Source.Kind is PackageSourceKind.Registry or PackageSourceKind.Link)
+                {
+                    target.Source = new PackageSource(kind, target.Resolved ?? spec);
+                }
+            }
+        }
+
+        GraphNode? Resolve(string from, string name)
+        {
+            var location = folders.Resolve(from, name);
+            return location is null ? null
+                : links.TryGetValue(location, out var link) ? nodes[link.Target].Node
+                : nodes[location].Node;
+        }
+    }
+
+    private static GraphNode CreateNode(ReadContext context, DependencyGraph graph, string location, MapNode entry, IReadOnlyList<string> workspacePatterns)
+    {
+        var what = $"package '{location}'";
+        var name = context.OptionalText(entry, "name", what) ?? NameOf(location);
+        var version = context.OptionalText(entry, "version", what) ?? string.Empty;
+        if (!location.Contains(NodeModules, StringComparison.Ordinal) && !location.StartsWith("node_modules", StringComparison.Ordinal)
+            && WorkspaceGlobs.Matches(workspacePatterns, location))
+        {
+            return graph.AddWorkspace(location, name, version);
+        }
+
+        var resolved = context.OptionalText(entry, "resolved", what);
+        var node = graph.AddPackage(name, version, NpmSources.FromResolved(resolved), resolved, context.OptionalText(entry, "integrity", what));
+        node.RecordedType = NpmDependencies.RecordedType(context, entry, what);
+        return node;
+    }
+
+    private static List<string> WorkspacePatterns(ReadContext context, MapNode rootEntry)
+    {
+        if (rootEntry["workspaces"] is MapNode yarnStyle)
+        {
+            return [.. context.StringList(yarnStyle, "packages", "'workspaces' of the root entry")];
+        }
+
+        return [.. context.StringList(rootEntry, "workspaces", "the root entry")];
+    }
+
+    /// <summary>The package name a folder is installed under: what follows the last <c>node_modules/</c>, or the folder's name.</summary>
+    public static string NameOf(string location)
+    {
+        var at = location.LastIndexOf(NodeModules, StringComparison.Ordinal);
+        if (at >= 0)
+        {
+            return location[(at + NodeModules.Length)..];
+        }
+
+        var slash = location.LastIndexOf('/');
+        return slash < 0 ? location : location[(slash + 1)..];
+    }
+}
