@@ -1,5 +1,7 @@
 using System.CommandLine;
+using System.Reflection;
 using Vigil.Cli.Commands;
+using Vigil.Cli.Commands.Audit;
 using Vigil.Cli.Commands.Db;
 using Vigil.Cli.Commands.Node;
 
@@ -8,6 +10,10 @@ namespace Vigil.Cli;
 /// <summary>The <c>vigil</c> command as a function: arguments in, text out, an exit code back.</summary>
 static class Cli
 {
+    /// <summary>Vigil's version, from the assembly.</summary>
+    public static string Version { get; } =
+        typeof(Cli).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
         var root = new RootCommand("Vigil: the Node.js Security Working Group's advisory database, auditor and disclosure platform.")
@@ -15,6 +21,8 @@ static class Cli
             CvssCommand.Create(),
             DbCommand.Create(),
             NodeCommand.Create(),
+            AuditCommand.Create(),
+            DepsCommand.Create(),
         };
 
         // '@file' arguments would read files named by whoever wrote the command line: off.

@@ -21,6 +21,9 @@ static class ExitCodes
     /// <summary><c>vigil node</c>: the runtime's release line is past its end of life, and no advisory affects it.</summary>
     public const int EndOfLife = 5;
 
+    /// <summary><c>vigil audit</c>, <c>vigil deps</c>: the folder holds no lockfile (and no <c>node_modules</c>).</summary>
+    public const int NoLockfile = 6;
+
     /// <summary>A bug.</summary>
     public const int Internal = 70;
 }

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Vigil.Cli.Output;
+using Vigil.Audit.Reporting;
 using Vigil.Domain.Cvss;
 
 namespace Vigil.Cli.Commands;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text;
+using Vigil.Audit.Reporting;
 using Vigil.Cli.Output;
 using Vigil.Data.Advisories;
 using Vigil.Domain.Osv;
@@ -78,7 +79,7 @@ static class AdvisoryText
         {
             if (affected.Package is { } package)
             {
-                Line(sb, "affected", $"{package.Ecosystem} {package.Name} {RangeText.Describe(affected)}{Platforms(affected)}");
+                Line(sb, "affected", $"{package.Ecosystem} {package.Name} {Vigil.Audit.RangeText.Describe(affected)}{Platforms(affected)}");
             }
         }
 

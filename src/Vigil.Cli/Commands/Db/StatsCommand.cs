@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Vigil.Cli.Output;
+using Vigil.Audit.Reporting;
 
 namespace Vigil.Cli.Commands.Db;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Vigil.Advisories.Import;
-using Vigil.Cli.Output;
+using Vigil.Audit.Reporting;
 
 namespace Vigil.Cli.Commands.Db;
 

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Vigil.Audit.Runtime;
 using Vigil.Cli.Commands.Db;
-using Vigil.Cli.Output;
+using Vigil.Audit.Reporting;
 using Vigil.Domain.NodeReleases;
 
 namespace Vigil.Cli.Commands.Node;

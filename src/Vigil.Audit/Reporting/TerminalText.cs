@@ -1,14 +1,15 @@
 using System.Text;
 
-namespace Vigil.Cli.Output;
+namespace Vigil.Audit.Reporting;
 
 /// <summary>
 /// Text from advisories is written by strangers: before it reaches a terminal, control characters (escape
 /// sequences could rewrite the screen or the window title) are shown as <c>?</c>. Newlines survive only where
 /// the caller allows them.
 /// </summary>
-static class TerminalText
+public static class TerminalText
 {
+    /// <summary>The text with control characters shown as <c>?</c>; newlines kept only when asked.</summary>
     public static string Clean(string? text, bool keepNewlines = false)
     {
         if (string.IsNullOrEmpty(text))

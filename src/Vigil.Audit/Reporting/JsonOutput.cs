@@ -2,10 +2,10 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
-namespace Vigil.Cli.Output;
+namespace Vigil.Audit.Reporting;
 
 /// <summary>Writes JSON to a text writer with <see cref="Utf8JsonWriter"/> (no reflection, so Native AOT is fine).</summary>
-static class JsonOutput
+public static class JsonOutput
 {
     private static readonly JsonWriterOptions Options = new()
     {
@@ -15,7 +15,15 @@ static class JsonOutput
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    /// <summary>Writes what <paramref name="write"/> writes, indented, and a newline.</summary>
     public static void Write(TextWriter output, Action<Utf8JsonWriter> write)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(write);
+        WriteCore(output, write);
+    }
+
+    private static void WriteCore(TextWriter output, Action<Utf8JsonWriter> write)
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer, Options))

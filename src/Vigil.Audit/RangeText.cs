@@ -1,12 +1,14 @@
 using Vigil.Domain.Osv;
 
-namespace Vigil.Cli.Output;
+namespace Vigil.Audit;
 
 /// <summary>OSV range events written the way npm users read ranges: <c>&gt;=1.0.0 &lt;1.2.3 || &gt;=2.0.0</c>.</summary>
-static class RangeText
+public static class RangeText
 {
+    /// <summary>The affected entry's ranges and listed versions as one npm-style range.</summary>
     public static string Describe(OsvAffected affected)
     {
+        ArgumentNullException.ThrowIfNull(affected);
         var parts = new List<string>();
         foreach (var range in affected.Ranges ?? [])
         {
@@ -38,6 +40,6 @@ static class RangeText
         }
 
         parts.AddRange(affected.Versions ?? []);
-        return parts.Count == 0 ? "(no versions)" : TerminalText.Clean(string.Join(" || ", parts));
+        return parts.Count == 0 ? "(no versions)" : string.Join(" || ", parts);
     }
 }

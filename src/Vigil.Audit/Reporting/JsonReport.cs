@@ -1,0 +1,174 @@
+using System.Text.Json;
+using Vigil.Audit.Ignoring;
+using Vigil.Lockfiles;
+
+namespace Vigil.Audit.Reporting;
+
+/// <summary>
+/// Vigil's JSON report: <c>{"lockfile", "packages", "findings": [{"package", "version", "advisory", "aliases",
+/// "severity", "paths", "dev", "fixedIn", ...}], "ignored", "expiredIgnores", "notAudited", "runtime",
+/// "warnings", "summary"}</c>.
+/// </summary>
+public static class JsonReport
+{
+    /// <summary>Writes the report.</summary>
+    public static void Write(AuditReport report, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        JsonOutput.Write(output, w =>
+        {
+            w.WriteStartObject();
+            w.WriteStartObject("lockfile");
+            w.WriteString("path", report.Lockfile.Path);
+            w.WriteString("format", report.Lockfile.Format.ToString().ToLowerInvariant());
+            w.WriteString("formatVersion", report.Lockfile.FormatVersion);
+            w.WriteEndObject();
+            w.WriteNumber("packages", report.Audited);
+            w.WriteStartArray("findings");
+            foreach (var finding in report.Findings)
+            {
+                WriteFinding(w, finding, null);
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("ignored");
+            foreach (var ignored in report.Ignored)
+            {
+                WriteFinding(w, ignored.Finding, ignored.Rule);
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("expiredIgnores");
+            foreach (var rule in report.ExpiredIgnores)
+            {
+                WriteRule(w, rule);
+            }
+
+            w.WriteEndArray();
+            WriteNotAudited(w, report.Lockfile);
+            WriteRuntime(w, report.Runtime);
+            w.WriteStartArray("warnings");
+            foreach (string warning in report.Warnings)
+            {
+                w.WriteStringValue(warning);
+            }
+
+            w.WriteEndArray();
+            w.WriteStartObject("summary");
+            foreach (var (level, count) in report.CountBySeverity)
+            {
+                w.WriteNumber(level.ToString().ToLowerInvariant(), count);
+            }
+
+            w.WriteNumber("total", report.Findings.Count);
+            w.WriteEndObject();
+            w.WriteEndObject();
+        });
+    }
+
+    private static void WriteFinding(Utf8JsonWriter w, Finding f, IgnoreRule? rule)
+    {
+        w.WriteStartObject();
+        w.WriteString("package", f.Package.Name);
+        w.WriteString("version", f.Package.Version);
+        WriteStrings(w, "aliasNames", f.Package.AliasNames);
+        w.WriteString("type", f.Package.Type.ToText());
+        w.WriteBoolean("dev", f.Dev);
+        w.WriteBoolean("optional", f.Package.Type.HasFlag(DependencyType.Optional));
+        w.WriteString("advisory", f.Advisory.Id);
+        WriteStrings(w, "aliases", f.Advisory.Aliases);
+        w.WriteString("summary", f.Advisory.Summary);
+        w.WriteString("severity", f.Advisory.Severity.Name);
+        if (f.Advisory.Severity.Score is { } score)
+        {
+            w.WriteStartObject("cvss");
+            w.WriteNumber("score", score);
+            w.WriteString("vector", f.Advisory.Severity.Vector);
+            w.WriteEndObject();
+        }
+
+        WriteStrings(w, "cwe", f.Advisory.Cwes);
+        w.WriteString("url", f.Advisory.Url);
+        w.WriteString("vulnerableRange", f.VulnerableRange);
+        WriteStrings(w, "paths", f.Package.Paths.Select(p => p.ToString()));
+        WriteStrings(w, "workspaces", f.Package.Workspaces);
+        w.WriteString("fixedIn", f.FixedIn?.ToString());
+        w.WriteBoolean("fixIsMajor", f.FixIsMajor);
+        if (rule is not null)
+        {
+            w.WritePropertyName("ignoredBy");
+            WriteRule(w, rule);
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static void WriteRule(Utf8JsonWriter w, IgnoreRule rule)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", rule.Id);
+        w.WriteString("reason", rule.Reason);
+        w.WriteString("package", rule.Package);
+        w.WriteString("path", rule.Path is null ? null : string.Join(" > ", rule.Path));
+        w.WriteString("expires", rule.Expires?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        w.WriteEndObject();
+    }
+
+    private static void WriteNotAudited(Utf8JsonWriter w, Lockfile lockfile)
+    {
+        w.WriteStartArray("notAudited");
+        foreach (var item in lockfile.NotAudited)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", item.Package.Name);
+            w.WriteString("version", item.Package.Version);
+            w.WriteString("source", item.Package.Source.Kind.ToString().ToLowerInvariant());
+            w.WriteString("location", item.Package.Source.Location);
+            w.WriteString("reason", item.Reason);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static void WriteRuntime(Utf8JsonWriter w, RuntimeFinding? runtime)
+    {
+        if (runtime is null)
+        {
+            w.WriteNull("runtime");
+            return;
+        }
+
+        var r = runtime.Report;
+        w.WriteStartObject("runtime");
+        w.WriteString("version", "v" + r.Version);
+        w.WriteString("source", runtime.Source);
+        w.WriteString("platform", r.Platform);
+        w.WriteBoolean("vulnerable", r.Vulnerable);
+        w.WriteBoolean("eol", r.EndOfLife);
+        w.WriteStartArray("advisories");
+        foreach (var a in r.Advisories)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", a.Id);
+            WriteStrings(w, "cves", a.Cves);
+            w.WriteString("severity", a.Severity.Name);
+            w.WriteString("fixedIn", a.FixedIn is { } fix ? "v" + fix : null);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteStrings(Utf8JsonWriter w, string name, IEnumerable<string> values)
+    {
+        w.WriteStartArray(name);
+        foreach (string value in values)
+        {
+            w.WriteStringValue(value);
+        }
+
+        w.WriteEndArray();
+    }
+}
