@@ -1,5 +1,6 @@
 using Vigil.Audit.Ignoring;
 using Vigil.Audit.Runtime;
+using Vigil.Domain.Advisories;
 using Vigil.Lockfiles;
 
 namespace Vigil.Audit;

@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Vigil.Audit.Ignoring;
-using Vigil.Domain.Osv;
 using Vigil.Domain.Osv.Matching;
 using Vigil.Domain.Semver;
 using Vigil.Lockfiles;
@@ -23,10 +21,11 @@ public sealed class Auditor(IAdvisoryLookup lookup)
         ArgumentNullException.ThrowIfNull(lockfile);
         ArgumentNullException.ThrowIfNull(options);
         var packages = lockfile.Packages.Where(p => !p.Type.IsOmitted(options.OmitDev, options.OmitOptional, options.OmitPeer)).ToList();
-        var advisories = lookup.ForPackages(Ecosystem, [.. packages.Select(p => p.Name).Distinct(StringComparer.Ordinal)]);
-        var byName = Index(advisories);
+        var byName = lookup.AffectedEntries(Ecosystem, [.. packages.Select(p => p.Name).Distinct(StringComparer.Ordinal)])
+            .GroupBy(e => e.Name, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(e => (Entry: e, Versions: e.Versions())).ToList(), StringComparer.Ordinal);
         var warnings = new List<string>(lockfile.Warnings);
-        var findings = new List<Finding>();
+        var hits = new List<(ResolvedPackage Package, NpmVersion Version, AffectedEntry Entry, NpmVersion? Fix)>();
         foreach (var package in packages)
         {
             if (!byName.TryGetValue(package.Name, out var candidates))
@@ -40,64 +39,32 @@ public sealed class Auditor(IAdvisoryLookup lookup)
                 continue;
             }
 
-            foreach (var (info, affected, versions, wgRange) in candidates)
+            foreach (var (entry, versions) in candidates)
             {
                 if (versions.Contains(version))
                 {
-                    var fix = versions.LowestUnaffectedRelease(version);
-                    findings.Add(new Finding(package, version, info, wgRange ?? RangeText.Describe(affected), fix, fix is not null && IsMajor(version, fix)));
+                    hits.Add((package, version, entry, versions.LowestUnaffectedRelease(version)));
                 }
             }
         }
 
+        var facts = lookup.Facts([.. hits.Select(h => h.Entry.AdvisoryId).Distinct(StringComparer.Ordinal)]);
+        var findings = hits
+            .Where(h => facts.ContainsKey(h.Entry.AdvisoryId))
+            .Select(h => new Finding(h.Package, h.Version, facts[h.Entry.AdvisoryId], h.Entry.RangeText, h.Fix, h.Fix is not null && IsMajor(h.Version, h.Fix)))
+            .ToList();
         var (reported, ignored, expired) = ApplyIgnores(findings, options);
         return new AuditReport(lockfile, packages.Count, Order(reported), ignored, expired, warnings, runtime);
     }
 
-    private static Dictionary<string, List<(AdvisoryInfo Info, OsvAffected Affected, AffectedVersions Versions, string? WgRange)>> Index(IEnumerable<OsvRecord> advisories)
-    {
-        var byName = new Dictionary<string, List<(AdvisoryInfo, OsvAffected, AffectedVersions, string?)>>(StringComparer.Ordinal);
-        foreach (var record in advisories.Where(r => r.Withdrawn is null))
-        {
-            AdvisoryInfo? info = null;
-            foreach (var affected in record.Affected ?? [])
-            {
-                if (affected.Package is { Ecosystem: Ecosystem } package)
-                {
-                    info ??= Info(record);
-                    if (!byName.TryGetValue(package.Name, out var list))
-                    {
-                        byName[package.Name] = list = [];
-                    }
-
-                    list.Add((info, affected, AffectedVersions.Compile(affected), WorkingGroupRange(record)));
-                }
-            }
-        }
-
-        return byName;
-    }
-
-    private static AdvisoryInfo Info(OsvRecord record)
-    {
-        var references = record.References ?? [];
-        string? url = references.FirstOrDefault(r => r.Type.Value == OsvReferenceType.Advisory)?.Url ?? (references.Count > 0 ? references[0].Url : null);
-        var cwes = record.DatabaseSpecific is { ValueKind: JsonValueKind.Object } d && d.TryGetProperty("cwe_ids", out var ids) && ids.ValueKind == JsonValueKind.Array
-            ? ids.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!).ToList()
-            : [];
-        return new AdvisoryInfo(record.Id, record.Aliases ?? [], record.Summary ?? record.Details?.Trim().Split('\n', 2)[0], AdvisorySeverity.Of(record), url, cwes);
-    }
-
-    /// <summary>The WG's own range text (<c>database_specific.nswg.vulnerable_versions</c>) for an advisory from the WG.</summary>
-    private static string? WorkingGroupRange(OsvRecord record) =>
-        record.DatabaseSpecific is { ValueKind: JsonValueKind.Object } d && d.TryGetProperty("nswg", out var nswg) &&
-        nswg.ValueKind == JsonValueKind.Object && nswg.TryGetProperty("vulnerable_versions", out var text) && text.ValueKind == JsonValueKind.String
-            ? text.GetString()
-            : null;
-
-    /// <summary>Whether <paramref name="fix"/> is outside <c>^version</c>.</summary>
-    private static bool IsMajor(NpmVersion version, NpmVersion fix) =>
-        !NpmRange.Parse("^" + version.ToString(), SemverOptions.NpmAudit).IsSatisfiedBy(fix);
+    /// <summary>
+    /// Whether <paramref name="fix"/> lies beyond <c>^version</c> (npm's compatible updates): a new major for 1.x and
+    /// later, a new minor for 0.x, a new patch for 0.0.x.
+    /// </summary>
+    internal static bool IsMajor(NpmVersion version, NpmVersion fix) =>
+        version.Major > 0 ? fix.Major != version.Major
+        : version.Minor > 0 ? fix.Major != 0 || fix.Minor != version.Minor
+        : fix.Major != 0 || fix.Minor != 0 || fix.Patch != version.Patch;
 
     private static (List<Finding> Reported, List<IgnoredFinding> Ignored, List<IgnoreRule> Expired) ApplyIgnores(List<Finding> findings, AuditOptions options)
     {

@@ -106,6 +106,7 @@ public sealed class VigilDatabase
             {
                 using var transaction = connection.BeginTransaction();
                 Execute(connection, transaction, migration.For(Provider));
+                migration.Then?.Invoke(connection, transaction);
                 Execute(connection, transaction, $"INSERT INTO schema_version (version) VALUES ({migration.Version})");
                 transaction.Commit();
             }

@@ -1,3 +1,5 @@
+using Vigil.Domain.Advisories;
+
 namespace Vigil.Audit.Reporting;
 
 /// <summary>The formats an audit report can be written in.</summary>

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
+using System.Text;
+using Vigil.Domain.Advisories;
 
 namespace Vigil.Audit.Reporting;
 
@@ -54,7 +55,7 @@ public static class SarifReport
         });
     }
 
-    private static void WriteRule(Utf8JsonWriter w, AdvisoryInfo advisory)
+    private static void WriteRule(Utf8JsonWriter w, AdvisoryFacts advisory)
     {
         string summary = OneLine(advisory.Summary ?? advisory.Id);
         w.WriteStartObject();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Vigil.Domain.Advisories;
 
 namespace Vigil.Audit.Reporting;
 

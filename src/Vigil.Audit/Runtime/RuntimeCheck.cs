@@ -1,7 +1,8 @@
-using Vigil.Domain.NodeReleases;
 using System.Text.Json;
-using Vigil.Domain.Osv;
+using Vigil.Domain.Advisories;
+using Vigil.Domain.NodeReleases;
 using Vigil.Domain.Osv.Matching;
+using Vigil.Domain.Osv;
 using Vigil.Domain.Semver;
 
 namespace Vigil.Audit.Runtime;

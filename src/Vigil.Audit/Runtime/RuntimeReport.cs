@@ -1,3 +1,4 @@
+using Vigil.Domain.Advisories;
 using Vigil.Domain.NodeReleases;
 using Vigil.Domain.Semver;
 

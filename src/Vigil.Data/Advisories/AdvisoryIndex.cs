@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
+using Vigil.Domain.Advisories;
 using Vigil.Domain.Osv;
+using Vigil.Domain.Osv.Matching;
 
 namespace Vigil.Data.Advisories;
 
@@ -16,10 +18,16 @@ internal sealed class AdvisoryIndex
         ContentHash = Convert.ToHexStringLower(SHA256.HashData(OsvJson.Write(record with { Modified = NoTime }, indented: false)));
         ModifiedTicks = record.Modified.Value?.UtcTicks ?? 0;
         Keys = [.. new[] { record.Id }.Concat(record.Aliases ?? []).Select(LookupKey).Distinct(StringComparer.Ordinal)];
-        Packages = [.. (record.Affected ?? [])
-            .Where(a => a.Package is not null)
-            .Select(a => (a.Package!.Ecosystem, a.Package.Name))
-            .Distinct()];
+        Facts = AdvisoryFacts.Of(record);
+
+        // One row per package: two affected entries of one package are the union of their versions.
+        Packages = [.. AffectedIndex.Of(record)
+            .GroupBy(e => (e.Ecosystem, e.Name))
+            .Select(g => g.Count() == 1 ? g.First() : g.First() with
+            {
+                Events = string.Concat(g.Select(e => e.Events)),
+                RangeText = string.Join(" || ", g.Select(e => e.RangeText).Distinct()),
+            })];
         var search = new StringBuilder().AppendJoin('\n', Keys).Append('\n')
             .Append(record.Summary).Append('\n').Append(record.Details).Append('\n')
             .AppendJoin('\n', Packages.Select(p => p.Name));
@@ -36,7 +44,9 @@ internal sealed class AdvisoryIndex
 
     public IReadOnlyList<string> Keys { get; }
 
-    public IReadOnlyList<(string Ecosystem, string Name)> Packages { get; }
+    public AdvisoryFacts Facts { get; }
+
+    public IReadOnlyList<AffectedEntry> Packages { get; }
 
     public string SearchText { get; }
 

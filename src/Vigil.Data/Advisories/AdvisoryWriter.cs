@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 
 namespace Vigil.Data.Advisories;
 
@@ -6,6 +7,7 @@ namespace Vigil.Data.Advisories;
 internal sealed class AdvisoryWriter : IDisposable
 {
     private readonly DbCommand _upsert;
+    private readonly DbCommand _upsertFacts;
     private readonly DbCommand _deleteKeys;
     private readonly DbCommand _deletePackages;
     private readonly DbCommand _insertKey;
@@ -21,18 +23,30 @@ internal sealed class AdvisoryWriter : IDisposable
                 withdrawn = excluded.withdrawn, summary = excluded.summary, source = excluded.source,
                 content_hash = excluded.content_hash, search_text = excluded.search_text, record = excluded.record
             """, "@id", "@modified", "@ticks", "@published", "@withdrawn", "@summary", "@source", "@hash", "@search", "@record");
+        _upsertFacts = Command(connection, transaction, """
+            INSERT INTO advisory_facts (advisory_id, withdrawn, summary, aliases, severity_level, severity_score, severity_vector, url, cwes)
+            VALUES (@id, @withdrawn, @summary, @aliases, @level, @score, @vector, @url, @cwes)
+            ON CONFLICT (advisory_id) DO UPDATE SET
+                withdrawn = excluded.withdrawn, summary = excluded.summary, aliases = excluded.aliases,
+                severity_level = excluded.severity_level, severity_score = excluded.severity_score,
+                severity_vector = excluded.severity_vector, url = excluded.url, cwes = excluded.cwes
+            """, "@id", "@withdrawn", "@summary", "@aliases", "@level", "@score", "@vector", "@url", "@cwes");
         _deleteKeys = Command(connection, transaction, "DELETE FROM advisory_keys WHERE advisory_id = @id", "@id");
         _deletePackages = Command(connection, transaction, "DELETE FROM advisory_packages WHERE advisory_id = @id", "@id");
         _insertKey = Command(connection, transaction, "INSERT INTO advisory_keys (key, advisory_id) VALUES (@key, @id)", "@key", "@id");
         _insertPackage = Command(connection, transaction,
-            "INSERT INTO advisory_packages (advisory_id, ecosystem, name) VALUES (@id, @ecosystem, @name)", "@id", "@ecosystem", "@name");
+            "INSERT INTO advisory_packages (ecosystem, name, advisory_id, events, range_text) VALUES (@ecosystem, @name, @id, @events, @range)",
+            "@ecosystem", "@name", "@id", "@events", "@range");
     }
 
     public void Write(AdvisoryIndex index, string source)
     {
         var r = index.Record;
-        Run(_upsert, r.Id, r.Modified.Text, index.ModifiedTicks, r.Published?.Text, r.Withdrawn?.Text, r.Summary, source,
+        var f = index.Facts;
+        Run(_upsert, r.Id, r.Modified.Text, index.ModifiedTicks, r.Published?.Text, r.Withdrawn?.Text, f.Summary, source,
             index.ContentHash, index.SearchText, index.Json);
+        Run(_upsertFacts, r.Id, r.Withdrawn is null ? 0 : 1, f.Summary, string.Join('\n', f.Aliases), f.Severity.Name,
+            f.Severity.Score?.ToString(CultureInfo.InvariantCulture), f.Severity.Vector, f.Url, string.Join('\n', f.Cwes));
         Run(_deleteKeys, r.Id);
         Run(_deletePackages, r.Id);
         foreach (string key in index.Keys)
@@ -40,9 +54,9 @@ internal sealed class AdvisoryWriter : IDisposable
             Run(_insertKey, key, r.Id);
         }
 
-        foreach (var (ecosystem, name) in index.Packages)
+        foreach (var entry in index.Packages)
         {
-            Run(_insertPackage, r.Id, ecosystem, name);
+            Run(_insertPackage, entry.Ecosystem, entry.Name, r.Id, entry.Events, entry.RangeText);
         }
     }
 
@@ -75,6 +89,7 @@ internal sealed class AdvisoryWriter : IDisposable
     public void Dispose()
     {
         _upsert.Dispose();
+        _upsertFacts.Dispose();
         _deleteKeys.Dispose();
         _deletePackages.Dispose();
         _insertKey.Dispose();

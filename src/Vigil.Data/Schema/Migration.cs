@@ -4,7 +4,8 @@ namespace Vigil.Data.Schema;
 /// <param name="Version">The schema version this step produces.</param>
 /// <param name="Sqlite">Its statements for SQLite.</param>
 /// <param name="PostgreSql">Its statements for PostgreSQL.</param>
-internal sealed record Migration(int Version, string Sqlite, string PostgreSql)
+/// <param name="Then">What runs after the statements, in the same transaction (rebuilding derived data).</param>
+internal sealed record Migration(int Version, string Sqlite, string PostgreSql, Action<System.Data.Common.DbConnection, System.Data.Common.DbTransaction>? Then = null)
 {
     public string For(DatabaseProvider provider) => provider == DatabaseProvider.Sqlite ? Sqlite : PostgreSql;
 }

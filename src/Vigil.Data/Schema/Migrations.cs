@@ -5,7 +5,9 @@ namespace Vigil.Data.Schema;
 /// </summary>
 /// <remarks>
 /// Advisories are stored whole, as their OSV JSON (<c>record</c>); the other columns and tables are indexes
-/// derived from it, rebuilt whenever the record changes.
+/// derived from it, rebuilt whenever the record changes. Step 3 added what an audit reads instead of whole
+/// records (each affected package's versions in compact form, and what reports show), and derives it for the
+/// records already stored.
 /// </remarks>
 internal static class Migrations
 {
@@ -45,7 +47,40 @@ internal static class Migrations
                 imported TEXT NOT NULL
             );
             """),
+        new(3,
+            Sqlite: AuditTables.Replace("{clustered}", " WITHOUT ROWID", StringComparison.Ordinal),
+            PostgreSql: AuditTables.Replace("{clustered}", string.Empty, StringComparison.Ordinal),
+            Then: Advisories.AdvisoryReindex.Run),
     ];
+
+    /// <summary>
+    /// Step 3: what an audit reads instead of whole records. Packages are clustered by name (SQLite keeps a
+    /// WITHOUT ROWID table in primary-key order), so that the entries of a package are read together; the facts
+    /// reports show sit in a table of their own, away from the large record column.
+    /// </summary>
+    private const string AuditTables = """
+        DROP TABLE advisory_packages;
+        CREATE TABLE advisory_packages (
+            ecosystem TEXT NOT NULL,
+            name TEXT NOT NULL,
+            advisory_id TEXT NOT NULL REFERENCES advisories(id) ON DELETE CASCADE,
+            events TEXT NOT NULL,
+            range_text TEXT NOT NULL,
+            PRIMARY KEY (ecosystem, name, advisory_id)
+        ){clustered};
+        CREATE INDEX ix_advisory_packages_advisory ON advisory_packages(advisory_id);
+        CREATE TABLE advisory_facts (
+            advisory_id TEXT NOT NULL PRIMARY KEY REFERENCES advisories(id) ON DELETE CASCADE,
+            withdrawn INTEGER NOT NULL,
+            summary TEXT NULL,
+            aliases TEXT NOT NULL,
+            severity_level TEXT NOT NULL,
+            severity_score TEXT NULL,
+            severity_vector TEXT NULL,
+            url TEXT NULL,
+            cwes TEXT NOT NULL
+        ){clustered};
+        """;
 
     /// <summary>A step whose statements differ between the engines only in the name of the 64-bit integer type.</summary>
     private static Migration Both(int version, string sql) =>

@@ -1,11 +1,12 @@
 using System.CommandLine;
-using Vigil.Audit;
 using Vigil.Audit.Ignoring;
 using Vigil.Audit.Reporting;
 using Vigil.Audit.Runtime;
+using Vigil.Audit;
 using Vigil.Cli.Commands.Db;
 using Vigil.Data.Advisories;
-using Vigil.Domain.Osv;
+using Vigil.Domain.Advisories;
+using Vigil.Domain.Osv.Matching;
 
 namespace Vigil.Cli.Commands.Audit;
 
@@ -140,7 +141,9 @@ static class AuditCommand
     /// <summary>The database, as the auditor asks it.</summary>
     private sealed class StoreLookup(AdvisoryStore store) : IAdvisoryLookup
     {
-        public IReadOnlyList<OsvRecord> ForPackages(string ecosystem, IReadOnlyCollection<string> names) =>
-            [.. store.ForPackages(ecosystem, names).Select(a => a.Record)];
+        public IReadOnlyList<AffectedEntry> AffectedEntries(string ecosystem, IReadOnlyCollection<string> names) =>
+            store.AffectedEntries(ecosystem, names);
+
+        public IReadOnlyDictionary<string, AdvisoryFacts> Facts(IReadOnlyCollection<string> ids) => store.Facts(ids);
     }
 }

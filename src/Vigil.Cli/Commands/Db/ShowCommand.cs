@@ -3,6 +3,7 @@ using System.Text;
 using Vigil.Audit.Reporting;
 using Vigil.Cli.Output;
 using Vigil.Data.Advisories;
+using Vigil.Domain.Advisories;
 using Vigil.Domain.Osv;
 
 namespace Vigil.Cli.Commands.Db;
@@ -79,7 +80,7 @@ static class AdvisoryText
         {
             if (affected.Package is { } package)
             {
-                Line(sb, "affected", $"{package.Ecosystem} {package.Name} {Vigil.Audit.RangeText.Describe(affected)}{Platforms(affected)}");
+                Line(sb, "affected", $"{package.Ecosystem} {package.Name} {RangeText.Describe(affected)}{Platforms(affected)}");
             }
         }
 

@@ -1,6 +1,6 @@
 using Vigil.Domain.Osv;
 
-namespace Vigil.Audit;
+namespace Vigil.Domain.Advisories;
 
 /// <summary>OSV range events written the way npm users read ranges: <c>&gt;=1.0.0 &lt;1.2.3 || &gt;=2.0.0</c>.</summary>
 public static class RangeText

@@ -3,7 +3,7 @@ using System.Text.Json;
 using Vigil.Domain.Cvss;
 using Vigil.Domain.Osv;
 
-namespace Vigil.Audit;
+namespace Vigil.Domain.Advisories;
 
 /// <summary>An advisory's severity: the level, and the CVSS score and vector it came from when it came from one.</summary>
 /// <param name="Level">The level.</param>

@@ -1,4 +1,4 @@
-namespace Vigil.Audit;
+namespace Vigil.Domain.Advisories;
 
 /// <summary>npm's severity levels, in order; <see cref="Unknown"/> when an advisory says nothing usable.</summary>
 public enum SeverityLevel

@@ -1,0 +1,106 @@
+using System.Text;
+using System.Text.Json;
+using Vigil.Domain.Advisories;
+
+namespace Vigil.Domain.Osv.Matching;
+
+/// <summary>
+/// One affected package of one advisory, as the auditor needs it: which versions, and how to say so. The
+/// database keeps it beside the record in a compact text form, so that an audit never parses whole records.
+/// </summary>
+/// <param name="AdvisoryId">The advisory.</param>
+/// <param name="Ecosystem">The package's ecosystem.</param>
+/// <param name="Name">The package's name.</param>
+/// <param name="Events">The versions, in <see cref="AffectedIndex"/>'s compact form.</param>
+/// <param name="RangeText">The affected versions as an npm range (the WG's own text for WG records).</param>
+public sealed record AffectedEntry(string AdvisoryId, string Ecosystem, string Name, string Events, string RangeText)
+{
+    /// <summary>The versions, compiled.</summary>
+    public AffectedVersions Versions() => AffectedIndex.Read(Events);
+}
+
+/// <summary>
+/// The compact text form of an affected entry's <c>SEMVER</c>/<c>ECOSYSTEM</c> ranges and listed versions: one
+/// line per range (<c>introduced:0 fixed:1.2.3</c>), and a line <c>versions: 1.0.0 1.0.1</c>. It holds exactly
+/// what <see cref="AffectedVersions"/> evaluates; ranges of other types are left out as they are there. Two forms
+/// joined are the union of their versions, as two affected entries of one package are.
+/// </summary>
+public static class AffectedIndex
+{
+    private const string VersionsPrefix = "versions:";
+
+    /// <summary>The entries of a record: one per affected package.</summary>
+    public static IReadOnlyList<AffectedEntry> Of(OsvRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        string? wgRange = WorkingGroupRange(record);
+        return [.. (record.Affected ?? [])
+            .Where(a => a.Package is not null)
+            .Select(a => new AffectedEntry(record.Id, a.Package!.Ecosystem, a.Package.Name, Write(a), wgRange ?? RangeText.Describe(a)))];
+    }
+
+    /// <summary>The compact form of an affected entry.</summary>
+    public static string Write(OsvAffected affected)
+    {
+        ArgumentNullException.ThrowIfNull(affected);
+        var sb = new StringBuilder();
+        foreach (var range in affected.Ranges ?? [])
+        {
+            if (range.Type.Value is not (OsvRangeType.Semver or OsvRangeType.Ecosystem))
+            {
+                continue;
+            }
+
+            var events = range.Events.Where(e => e.Kind.IsKnown && !HasSpace(e.Version)).Select(e => $"{e.Kind.Text}:{e.Version}");
+            sb.AppendJoin(' ', events).Append('\n');
+        }
+
+        var versions = (affected.Versions ?? []).Where(v => !HasSpace(v)).ToList();
+        if (versions.Count > 0)
+        {
+            sb.Append(VersionsPrefix).Append(' ').AppendJoin(' ', versions).Append('\n');
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>Compiles the compact form back into the versions it describes.</summary>
+    public static AffectedVersions Read(string compact)
+    {
+        ArgumentNullException.ThrowIfNull(compact);
+        var ranges = new List<OsvRange>();
+        List<string>? versions = null;
+        foreach (string line in compact.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            string[] parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length > 0 && parts[0] == VersionsPrefix)
+            {
+                (versions ??= []).AddRange(parts.Skip(1));
+                continue;
+            }
+
+            var events = new List<OsvEvent>(parts.Length);
+            foreach (string part in parts)
+            {
+                int colon = part.IndexOf(':', StringComparison.Ordinal);
+                if (colon > 0)
+                {
+                    events.Add(new OsvEvent(OsvEnumValue.FromText<OsvEventKind>(part[..colon]), part[(colon + 1)..]));
+                }
+            }
+
+            ranges.Add(new OsvRange { Type = OsvRangeType.Semver, Events = events });
+        }
+
+        return AffectedVersions.Compile(new OsvAffected { Ranges = ranges, Versions = versions });
+    }
+
+    private static bool HasSpace(string text) => text.Any(char.IsWhiteSpace);
+
+    /// <summary>The WG's own range text (<c>database_specific.nswg.vulnerable_versions</c>) for an advisory from the WG.</summary>
+    private static string? WorkingGroupRange(OsvRecord record) =>
+        record.DatabaseSpecific is { ValueKind: JsonValueKind.Object } d && d.TryGetProperty("nswg", out var nswg) &&
+        nswg.ValueKind == JsonValueKind.Object && nswg.TryGetProperty("vulnerable_versions", out var text) && text.ValueKind == JsonValueKind.String
+            ? text.GetString()
+            : null;
+}
