@@ -18,11 +18,20 @@ internal static class RangeParser
         }
 
         string raw = JsString.CollapseWhitespace(JsString.Trim(text));
+
+        // Pieces repeat ("1.x || 2.x || 1.x"); each is parsed once, as node-semver's parse cache does.
+        var parsed = new Dictionary<string, Comparator[]>(StringComparer.Ordinal);
         foreach (string piece in raw.Split("||"))
         {
-            if (!TryParsePiece(JsString.Trim(piece), options, out var set, out error))
+            string trimmed = JsString.Trim(piece);
+            if (!parsed.TryGetValue(trimmed, out var set))
             {
-                return false;
+                if (!TryParsePiece(trimmed, options, out set, out error))
+                {
+                    return false;
+                }
+
+                parsed[trimmed] = set;
             }
 
             if (set.Length > 0)
