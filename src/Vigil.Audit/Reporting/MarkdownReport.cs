@@ -22,8 +22,8 @@ public static class MarkdownReport
             output.WriteLine("|---|---|---|---|---|---|");
             foreach (var f in report.Findings)
             {
-                string advisory = f.Advisory.Url is { } url && url.StartsWith("https://", StringComparison.Ordinal)
-                    ? $"[{Escape(f.Advisory.Id)}](<{url.Replace(">", "%3E", StringComparison.Ordinal)}>)"
+                string advisory = f.Advisory.Url is { } url && LinkTarget(url) is { } target
+                    ? $"[{Escape(f.Advisory.Id)}](<{target}>)"
                     : Escape(f.Advisory.Id);
                 string aliases = f.Advisory.Aliases.Count > 0 ? "<br>" + Escape(string.Join(", ", f.Advisory.Aliases)) : string.Empty;
                 string fix = f.FixedIn is { } v ? $"`{v}`{(f.FixIsMajor ? " (major)" : string.Empty)}" : "none yet";
@@ -64,6 +64,34 @@ public static class MarkdownReport
             }
 
             sb.Append(c);
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// An https URL as a link destination in a table cell: parsed, then every character that could end the
+    /// destination (<c>&lt;</c>, <c>&gt;</c>), the table cell (<c>|</c>, split on before links are parsed) or escape
+    /// something (<c>\</c>, <c>`</c>) percent-encoded, as are spaces, quotes and controls. Null when it is no https URL.
+    /// </summary>
+    private static string? LinkTarget(string url)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps)
+        {
+            return null;
+        }
+
+        var sb = new StringBuilder();
+        foreach (char c in uri.AbsoluteUri)
+        {
+            if (c is '|' or '<' or '>' or '\\' or '`' or ' ' or '"' || char.IsControl(c))
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"%{(int)c:X2}");
+            }
+            else
+            {
+                sb.Append(c);
+            }
         }
 
         return sb.ToString();

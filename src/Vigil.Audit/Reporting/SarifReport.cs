@@ -45,7 +45,7 @@ public static class SarifReport
             w.WriteStartArray("results");
             foreach (var f in report.Findings)
             {
-                WriteResult(w, f, ruleIndex[f.Advisory.Id], context.LockfileUri, lines.Of(f.Package.Name, f.Package.Version));
+                WriteResult(w, f, ruleIndex[f.Advisory.Id], ArtifactUri(context.LockfileUri), lines.Of(f.Package.Name, f.Package.Version));
             }
 
             w.WriteEndArray();
@@ -141,4 +141,20 @@ public static class SarifReport
         }).ToString("0.0", CultureInfo.InvariantCulture);
 
     private static string OneLine(string text) => TerminalText.Clean(text).Trim();
+
+    /// <summary>
+    /// The lockfile's path as a SARIF <c>artifactLocation.uri</c> (RFC 3986): a relative path as a relative reference,
+    /// each segment percent-encoded (<c>my%20project/package-lock.json</c>); a rooted path as an absolute <c>file</c>
+    /// URI, since a relative reference must not begin with a slash (SARIF 3.4.4).
+    /// </summary>
+    private static string ArtifactUri(string path)
+    {
+        if (!Path.IsPathRooted(path))
+        {
+            return string.Join('/', path.Replace('\\', '/').Split('/').Select(Uri.EscapeDataString));
+        }
+
+        string encoded = string.Join('/', Path.GetFullPath(path).Replace('\\', '/').Split('/').Select(s => s.EndsWith(':') ? s : Uri.EscapeDataString(s)));
+        return "file://" + (encoded.StartsWith('/') ? string.Empty : "/") + encoded;
+    }
 }
