@@ -2,5 +2,11 @@ namespace Vigil.Cli;
 
 static class Program
 {
-    static int Main(string[] args) => Cli.Run(args, Console.Out, Console.Error);
+    static int Main(string[] args)
+    {
+#if LINKED_SQLITE
+        Data.VigilDatabase.UseLinkedSqlite();
+#endif
+        return Cli.Run(args, Console.Out, Console.Error);
+    }
 }

@@ -16,10 +16,28 @@ public sealed class VigilDatabase
 {
     private readonly string _connectionString;
 
-    static VigilDatabase()
+    private static readonly Lock ProviderLock = new();
+    private static bool _providerChosen;
+
+    /// <summary>
+    /// Uses the SQLite library linked into the program (the <c>sqlite3</c> symbols) instead of the bundled
+    /// <c>e_sqlite3</c> library. The CLI's Native AOT build links SQLite statically and calls this first.
+    /// </summary>
+    public static void UseLinkedSqlite() => ChooseProvider(new SQLitePCL.SQLite3Provider_sqlite3());
+
+    private static void EnsureProvider() => ChooseProvider(null);
+
+    private static void ChooseProvider(SQLitePCL.ISQLite3Provider? provider)
     {
-        // Explicit, so that Native AOT does not depend on the provider finding the native library by reflection.
-        SQLitePCL.Batteries_V2.Init();
+        lock (ProviderLock)
+        {
+            if (!_providerChosen)
+            {
+                // Set explicitly, never found by reflection, so that Native AOT knows what it calls.
+                SQLitePCL.raw.SetProvider(provider ?? new SQLitePCL.SQLite3Provider_e_sqlite3());
+                _providerChosen = true;
+            }
+        }
     }
 
     private VigilDatabase(DatabaseProvider provider, string location, string connectionString)
@@ -43,6 +61,7 @@ public sealed class VigilDatabase
     public static VigilDatabase OpenSqlite(string path, bool create = true)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
+        EnsureProvider();
         string full = Path.GetFullPath(path);
         if (!File.Exists(full))
         {

@@ -9,7 +9,8 @@ namespace Vigil.Audit.Reporting;
 /// <summary>
 /// The report as SARIF 2.1.0 for GitHub code scanning: one rule per advisory (with <c>security-severity</c>, the
 /// CVSS score GitHub ranks alerts by), one result per vulnerable package version, located at the package's line
-/// in the lockfile, with a stable fingerprint so that an alert survives unrelated changes.
+/// in the lockfile, with a stable fingerprint so that an alert survives unrelated changes. Ignored findings are
+/// results with an accepted external suppression carrying the ignore file's reason.
 /// </summary>
 public static class SarifReport
 {
@@ -19,7 +20,7 @@ public static class SarifReport
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(context);
         var lines = LockfileLines.Read(report.Lockfile.Path);
-        var rules = report.Findings.Select(f => f.Advisory).DistinctBy(a => a.Id).ToList();
+        var rules = report.Findings.Concat(report.Ignored.Select(i => i.Finding)).Select(f => f.Advisory).DistinctBy(a => a.Id).ToList();
         var ruleIndex = rules.Select((a, i) => (a.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         JsonOutput.Write(output, w =>
         {
@@ -45,7 +46,14 @@ public static class SarifReport
             w.WriteStartArray("results");
             foreach (var f in report.Findings)
             {
-                WriteResult(w, f, ruleIndex[f.Advisory.Id], ArtifactUri(context.LockfileUri), lines.Of(f.Package.Name, f.Package.Version));
+                WriteResult(w, f, ruleIndex[f.Advisory.Id], ArtifactUri(context.LockfileUri), lines.Of(f.Package.Name, f.Package.Version), null);
+            }
+
+            // Ignored findings stay visible to code scanning, as suppressed results with the ignore file's reason.
+            foreach (var i in report.Ignored)
+            {
+                var f = i.Finding;
+                WriteResult(w, f, ruleIndex[f.Advisory.Id], ArtifactUri(context.LockfileUri), lines.Of(f.Package.Name, f.Package.Version), i.Rule.Reason);
             }
 
             w.WriteEndArray();
@@ -92,7 +100,7 @@ public static class SarifReport
         w.WriteEndObject();
     }
 
-    private static void WriteResult(Utf8JsonWriter w, Finding f, int ruleIndex, string uri, int line)
+    private static void WriteResult(Utf8JsonWriter w, Finding f, int ruleIndex, string uri, int line, string? suppressedBecause)
     {
         w.WriteStartObject();
         w.WriteString("ruleId", f.Advisory.Id);
@@ -115,6 +123,17 @@ public static class SarifReport
         w.WriteEndObject();
         w.WriteEndObject();
         w.WriteEndArray();
+        if (suppressedBecause is not null)
+        {
+            w.WriteStartArray("suppressions");
+            w.WriteStartObject();
+            w.WriteString("kind", "external");
+            w.WriteString("status", "accepted");
+            w.WriteString("justification", OneLine(suppressedBecause));
+            w.WriteEndObject();
+            w.WriteEndArray();
+        }
+
         w.WriteStartObject("partialFingerprints");
         w.WriteString("vigilFinding/v1", Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{f.Advisory.Id}\n{f.Package.Name}\n{f.Package.Version}")))[..32]);
         w.WriteEndObject();
