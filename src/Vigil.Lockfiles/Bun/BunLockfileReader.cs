@@ -66,7 +66,7 @@ public sealed class BunLockfileReader : LockfileFileReader
                 }
             }
 
-            if (!node.IsRoot && !graph.Root.Edges.Any(e => e.To == node))
+            if (!node.IsRoot && !graph.Root.HasEdgeTo(node))
             {
                 DependencyGraph.AddEdge(graph.Root, node, node.Name.Length > 0 ? node.Name : node.WorkspacePath!, EdgeType.Prod);
             }

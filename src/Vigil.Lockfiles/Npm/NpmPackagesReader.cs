@@ -73,7 +73,7 @@ internal static class NpmPackagesReader
 
         foreach (var workspace in nodes.Values.Select(n => n.Node).Where(n => n.IsWorkspace))
         {
-            if (!graph.Root.Edges.Any(e => e.To == workspace))
+            if (!graph.Root.HasEdgeTo(workspace))
             {
                 DependencyGraph.AddEdge(graph.Root, workspace, workspace.Name, EdgeType.Prod);
             }

@@ -54,7 +54,7 @@ internal sealed class PnpmGraphBuilder(ReadContext context, MapNode lockfile, in
 
         foreach (var (path, node) in _importers)
         {
-            if (path != "." && !_graph.Root.Edges.Any(e => e.To == node))
+            if (path != "." && !_graph.Root.HasEdgeTo(node))
             {
                 DependencyGraph.AddEdge(_graph.Root, node, node.Name.Length > 0 ? node.Name : path, EdgeType.Prod);
             }

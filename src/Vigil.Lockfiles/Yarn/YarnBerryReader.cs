@@ -81,7 +81,7 @@ internal static class YarnBerryReader
 
         foreach (var workspace in nodes.Select(n => n.Node).Where(n => n.IsWorkspace))
         {
-            if (!graph.Root.Edges.Any(e => e.To == workspace))
+            if (!graph.Root.HasEdgeTo(workspace))
             {
                 DependencyGraph.AddEdge(graph.Root, workspace, workspace.Name, EdgeType.Prod);
             }
