@@ -14,6 +14,17 @@ internal static class NpmPackagesReader
 {
     private const string NodeModules = "node_modules/";
 
+    /// <summary>
+    /// The fields of a <c>packages</c> entry this reader (with <see cref="NpmDependencies"/>) uses: the others
+    /// (license, engines, funding, bin, os, cpu…) are left out of the tree. A field read here must be listed.
+    /// </summary>
+    public static KeptFields Fields { get; } = new("packages", new HashSet<string>(StringComparer.Ordinal)
+    {
+        "name", "version", "resolved", "integrity", "link", "workspaces",
+        "dev", "optional", "devOptional", "peer",
+        "dependencies", "optionalDependencies", "peerDependencies", "devDependencies",
+    });
+
     public static DependencyGraph Read(ReadContext context, MapNode lockfile)
     {
         var packages = context.Map(lockfile["packages"]!, "'packages'");
