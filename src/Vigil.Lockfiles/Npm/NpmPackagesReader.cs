@@ -34,9 +34,12 @@ internal static class NpmPackagesReader
             context.OptionalText(rootEntry, "version", "the root entry") ?? string.Empty);
         var workspacePatterns = WorkspacePatterns(context, rootEntry);
 
-        var nodes = new Dictionary<string, (GraphNode Node, MapNode Entry)>(StringComparer.Ordinal) { [""] = (graph.Root, rootEntry) };
+        var nodes = new Dictionary<string, (GraphNode Node, MapNode Entry, What What)>(packages.Count, StringComparer.Ordinal) { [""] = (graph.Root, rootEntry, "the root entry") };
         var links = new Dictionary<string, (string Target, MapNode Entry)>(StringComparer.Ordinal);
-        var folders = new InstallFolders();
+        var folders = new InstallFolders(packages.Count);
+
+        // The entries in node_modules folders, by the number InstallFolders knows them by.
+        var installed = new List<string>(packages.Count);
         foreach (var entry in packages.Entries)
         {
             if (entry.Key.Length == 0)
@@ -49,9 +52,10 @@ internal static class NpmPackagesReader
                 throw context.Error(entry.KeyPoint, LockfileErrorKind.TooDeep, $"'{PackageVersions.Shorten(entry.Key)}' nests deeper than {LockfileLimits.MaxDepth} folders");
             }
 
-            folders.Add(entry.Key);
+            folders.Add(entry.Key, installed.Count);
+            installed.Add(entry.Key);
 
-            var what = $"package '{entry.Key}'";
+            var what = new What("package", entry.Key);
             var map = context.Map(entry.Value, what);
             if (context.Flag(map, "link", what))
             {
@@ -59,7 +63,7 @@ internal static class NpmPackagesReader
                 continue;
             }
 
-            nodes[entry.Key] = (CreateNode(context, graph, entry.Key, map, workspacePatterns), map);
+            nodes[entry.Key] = (CreateNode(context, graph, entry.Key, map, what, workspacePatterns), map, what);
         }
 
         foreach (var (location, (target, entry)) in links)
@@ -68,7 +72,7 @@ internal static class NpmPackagesReader
             {
                 // A link to a folder the lockfile does not describe (outside the project): known only by its name.
                 var node = graph.AddPackage(NameOf(location), string.Empty, new PackageSource(PackageSourceKind.Link, target));
-                nodes[target] = (node, new MapNode(entry.Point));
+                nodes[target] = (node, new MapNode(entry.Point), new What("package", target));
             }
             else if (existing.Node.Source.Kind == PackageSourceKind.Registry)
             {
@@ -76,10 +80,18 @@ internal static class NpmPackagesReader
             }
         }
 
-        foreach (var (location, (node, entry)) in nodes)
+        // What each installed entry resolves to: its own node, or a link's target.
+        var resolved = new GraphNode[installed.Count];
+        for (var i = 0; i < resolved.Length; i++)
+        {
+            resolved[i] = links.TryGetValue(installed[i], out var link) ? nodes[link.Target].Node : nodes[installed[i]].Node;
+        }
+
+        var declared = new List<(string Name, string Spec, EdgeType Type)>();
+        foreach (var (location, (node, entry, what)) in nodes)
         {
             var top = node.IsRoot || node.IsWorkspace;
-            AddEdges(location, node, entry, top);
+            AddEdges(location, node, entry, what, top);
         }
 
         foreach (var workspace in nodes.Values.Select(n => n.Node).Where(n => n.IsWorkspace))
@@ -90,7 +102,7 @@ internal static class NpmPackagesReader
             }
         }
 
-        foreach (var (node, entry) in nodes.Values)
+        foreach (var (node, entry, _) in nodes.Values)
         {
             if (!node.IsRoot && !node.IsWorkspace && node.Source.Kind == PackageSourceKind.Registry)
             {
@@ -100,13 +112,20 @@ internal static class NpmPackagesReader
 
         return graph;
 
-        void AddEdges(string location, GraphNode from, MapNode entry, bool top)
+        void AddEdges(string location, GraphNode from, MapNode entry, What what, bool top)
         {
-            var what = location.Length == 0 ? "the root entry" : $"package '{location}'";
-            foreach (var (name, spec, type) in NpmDependencies.Declared(context, entry, what, top))
+            NpmDependencies.Declared(context, entry, what, top, declared);
+            if (declared.Count == 0)
             {
-                var target = Resolve(location, name);
-                if (target is null)
+                return;
+            }
+
+            var folder = folders.FolderOf(location);
+            from.EnsureEdgeCapacity(declared.Count);
+            foreach (var (name, spec, type) in declared)
+            {
+                var found = folders.Resolve(folder, name);
+                if (found < 0)
                 {
                     if (type is EdgeType.Prod)
                     {
@@ -116,6 +135,7 @@ internal static class NpmPackagesReader
                     continue;
                 }
 
+                var target = resolved[found];
                 DependencyGraph.AddEdge(from, target, name, type);
                 var kind = DependencySpec.Classify(spec);
                 if (kind is not (PackageSourceKind.Registry or PackageSourceKind.Workspace) && target.Source.Kind is PackageSourceKind.Registry or PackageSourceKind.Link)
@@ -124,19 +144,10 @@ internal static class NpmPackagesReader
                 }
             }
         }
-
-        GraphNode? Resolve(string from, string name)
-        {
-            var location = folders.Resolve(from, name);
-            return location is null ? null
-                : links.TryGetValue(location, out var link) ? nodes[link.Target].Node
-                : nodes[location].Node;
-        }
     }
 
-    private static GraphNode CreateNode(ReadContext context, DependencyGraph graph, string location, MapNode entry, IReadOnlyList<string> workspacePatterns)
+    private static GraphNode CreateNode(ReadContext context, DependencyGraph graph, string location, MapNode entry, What what, IReadOnlyList<string> workspacePatterns)
     {
-        var what = $"package '{location}'";
         var name = context.OptionalText(entry, "name", what) ?? NameOf(location);
         var version = context.OptionalText(entry, "version", what) ?? string.Empty;
         if (!location.Contains(NodeModules, StringComparison.Ordinal) && !location.StartsWith("node_modules", StringComparison.Ordinal)
