@@ -7,7 +7,7 @@ namespace Vigil.Lockfiles.Graph;
 /// The paths <see cref="PathFinder"/> kept for each node, in the order they were found; and, for a package, its
 /// shortest distinct paths over all its copies, sorted (<see cref="Shortest"/>).
 /// </summary>
-internal sealed class FoundPaths
+internal sealed class FoundPaths : IDisposable
 {
     /// <summary>What <see cref="DependencyPath.ToString"/> puts between names: paths that print alike are one path.</summary>
     public const string Separator = " > ";
@@ -15,15 +15,16 @@ internal sealed class FoundPaths
     /// <summary>Up to this many paths are sorted by insertion.</summary>
     private const int SmallSort = 32;
 
-    private readonly List<PathLink> _links;
-    private readonly List<string> _names;
+    private readonly PooledList<PathLink> _links;
+    private readonly PooledList<string> _names;
     private readonly int[] _first;
     private readonly int[] _byNode;
     private readonly bool[] _truncated;
     private readonly List<int> _candidates = [];
     private Comparison<int>? _compare;
 
-    public FoundPaths(List<PathLink> links, List<string> names, int[] kept, bool[] truncated)
+    /// <summary>The paths found, in lists this takes over (and gives back to their pool on <see cref="Dispose"/>).</summary>
+    public FoundPaths(PooledList<PathLink> links, PooledList<string> names, int[] kept, bool[] truncated)
     {
         _links = links;
         _names = names;
@@ -44,7 +45,13 @@ internal sealed class FoundPaths
         }
     }
 
-    private ReadOnlySpan<PathLink> Links => CollectionsMarshal.AsSpan(_links);
+    private ReadOnlySpan<PathLink> Links => _links.Items;
+
+    public void Dispose()
+    {
+        _links.Dispose();
+        _names.Dispose();
+    }
 
     /// <summary>Whether node <paramref name="node"/> has more paths than it kept.</summary>
     public bool Truncated(int node) => _truncated[node];

@@ -16,7 +16,7 @@ internal static class LockfileAssembler
         }
 
         var computed = TypeCalculator.Compute(graph);
-        var paths = PathFinder.Find(graph, LockfileLimits.MaxPathsPerPackage);
+        using var paths = PathFinder.Find(graph, LockfileLimits.MaxPathsPerPackage);
         var membership = WorkspaceMembership(graph);
         var aliases = AliasNames(graph);
 

@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace Vigil.Lockfiles.Graph;
 
 /// <summary>
@@ -21,8 +19,8 @@ internal static class PathFinder
         var kept = new int[nodes.Length];
         var truncated = new bool[nodes.Length];
         // Packages of a large project keep about five paths each.
-        var links = new List<PathLink>(4 * nodes.Length);
-        var names = new List<string>(4 * nodes.Length);
+        var links = new PooledList<PathLink>(4 * nodes.Length);
+        var names = new PooledList<string>(4 * nodes.Length);
         foreach (var edge in graph.Root.Edges)
         {
             Offer(edge, -1);
@@ -32,7 +30,7 @@ internal static class PathFinder
         {
             foreach (var edge in nodes[links[i].Node].Edges)
             {
-                if (!edge.To.IsRoot && !Contains(CollectionsMarshal.AsSpan(links), i, edge.To.Id))
+                if (!edge.To.IsRoot && !Contains(links.Items, i, edge.To.Id))
                 {
                     Offer(edge, i);
                 }
@@ -59,7 +57,7 @@ internal static class PathFinder
                 return;
             }
 
-            ref var from = ref CollectionsMarshal.AsSpan(links)[parent];
+            ref var from = ref links[parent];
             links.Add(new PathLink(node, parent, from.Length + 1, from.JoinedLength + FoundPaths.Separator.Length + edge.Name.Length, greaterThan || from.HoldsGreaterThan));
         }
     }

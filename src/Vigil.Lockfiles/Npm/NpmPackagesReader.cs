@@ -34,12 +34,12 @@ internal static class NpmPackagesReader
             context.OptionalText(rootEntry, "version", "the root entry") ?? string.Empty);
         var workspacePatterns = WorkspacePatterns(context, rootEntry);
 
-        var nodes = new Dictionary<string, (GraphNode Node, MapNode Entry, What What)>(packages.Count, StringComparer.Ordinal) { [""] = (graph.Root, rootEntry, "the root entry") };
-        var links = new Dictionary<string, (string Target, MapNode Entry)>(StringComparer.Ordinal);
+        // The nodes in the order they are made (the root, the entries, then links' targets outside the lockfile),
+        // the links, and each entry's node or link, by the number InstallFolders knows the entry by.
+        var nodes = new List<(string Location, GraphNode Node, MapNode Entry)>(packages.Count) { (string.Empty, graph.Root, rootEntry) };
+        var links = new List<(string Location, string Target, MapNode Entry)>();
+        var installed = new List<int>(packages.Count);
         var folders = new InstallFolders(packages.Count);
-
-        // The entries in node_modules folders, by the number InstallFolders knows them by.
-        var installed = new List<string>(packages.Count);
         foreach (var entry in packages.Entries)
         {
             if (entry.Key.Length == 0)
@@ -53,60 +53,76 @@ internal static class NpmPackagesReader
             }
 
             folders.Add(entry.Key, installed.Count);
-            installed.Add(entry.Key);
 
             var what = new What("package", entry.Key);
             var map = context.Map(entry.Value, what);
             if (context.Flag(map, "link", what))
             {
-                links[entry.Key] = (context.RequiredText(map, "resolved", what), map);
+                installed.Add(~links.Count);
+                links.Add((entry.Key, context.RequiredText(map, "resolved", what), map));
                 continue;
             }
 
-            nodes[entry.Key] = (CreateNode(context, graph, entry.Key, map, what, workspacePatterns), map, what);
+            installed.Add(nodes.Count);
+            nodes.Add((entry.Key, CreateNode(context, graph, entry.Key, map, what, workspacePatterns), map));
         }
 
-        foreach (var (location, (target, entry)) in links)
+        // A link resolves to the node of its target, made here when the lockfile does not describe the target.
+        var targets = new int[links.Count];
+        if (links.Count > 0)
         {
-            if (!nodes.TryGetValue(target, out var existing))
+            var byLocation = new Dictionary<string, int>(nodes.Count, StringComparer.Ordinal);
+            for (var i = 0; i < nodes.Count; i++)
             {
-                // A link to a folder the lockfile does not describe (outside the project): known only by its name.
-                var node = graph.AddPackage(NameOf(location), string.Empty, new PackageSource(PackageSourceKind.Link, target));
-                nodes[target] = (node, new MapNode(entry.Point), new What("package", target));
+                byLocation[nodes[i].Location] = i;
             }
-            else if (existing.Node.Source.Kind == PackageSourceKind.Registry)
+
+            for (var i = 0; i < links.Count; i++)
             {
-                existing.Node.Source = new PackageSource(PackageSourceKind.Link, target);
+                var (location, target, entry) = links[i];
+                if (!byLocation.TryGetValue(target, out targets[i]))
+                {
+                    // A link to a folder the lockfile does not describe (outside the project): known only by its name.
+                    var node = graph.AddPackage(NameOf(location), string.Empty, new PackageSource(PackageSourceKind.Link, target));
+                    byLocation[target] = targets[i] = nodes.Count;
+                    nodes.Add((target, node, new MapNode(entry.Point)));
+                }
+                else if (nodes[targets[i]].Node.Source.Kind == PackageSourceKind.Registry)
+                {
+                    nodes[targets[i]].Node.Source = new PackageSource(PackageSourceKind.Link, target);
+                }
             }
         }
 
-        // What each installed entry resolves to: its own node, or a link's target.
         var resolved = new GraphNode[installed.Count];
         for (var i = 0; i < resolved.Length; i++)
         {
-            resolved[i] = links.TryGetValue(installed[i], out var link) ? nodes[link.Target].Node : nodes[installed[i]].Node;
+            resolved[i] = nodes[installed[i] >= 0 ? installed[i] : targets[~installed[i]]].Node;
         }
 
         var declared = new List<(string Name, string Spec, EdgeType Type)>();
-        foreach (var (location, (node, entry, what)) in nodes)
+        foreach (var (location, node, entry) in nodes)
         {
             var top = node.IsRoot || node.IsWorkspace;
-            AddEdges(location, node, entry, what, top);
+            AddEdges(location, node, entry, location.Length == 0 ? "the root entry" : new What("package", location), top);
         }
 
-        foreach (var workspace in nodes.Values.Select(n => n.Node).Where(n => n.IsWorkspace))
+        foreach (var (_, node, _) in nodes)
         {
-            if (!graph.Root.HasEdgeTo(workspace))
+            if (node.IsWorkspace && !graph.Root.HasEdgeTo(node))
             {
-                DependencyGraph.AddEdge(graph.Root, workspace, workspace.Name, EdgeType.Prod);
+                DependencyGraph.AddEdge(graph.Root, node, node.Name, EdgeType.Prod);
             }
         }
 
-        foreach (var (node, entry, _) in nodes.Values)
+        // Versions repeat: each distinct one is checked once.
+        var checkedVersions = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (_, node, entry) in nodes)
         {
-            if (!node.IsRoot && !node.IsWorkspace && node.Source.Kind == PackageSourceKind.Registry)
+            if (!node.IsRoot && !node.IsWorkspace && node.Source.Kind == PackageSourceKind.Registry && !checkedVersions.Contains(node.Version))
             {
                 PackageVersions.Check(context, entry, node.Name, node.Version);
+                checkedVersions.Add(node.Version);
             }
         }
 

@@ -79,7 +79,7 @@ internal sealed class MapNode(TextPoint point) : DataNode(point)
 
     private MapEntry[] _entries = [];
     private int _count;
-    private Dictionary<string, int>? _index;
+    private KeyIndex? _index;
 
     /// <summary>The entries, in order; not to be held while entries are added.</summary>
     public ReadOnlySpan<MapEntry> Entries => _entries.AsSpan(0, _count);
@@ -91,21 +91,9 @@ internal sealed class MapNode(TextPoint point) : DataNode(point)
     /// <summary>Adds an entry; false when the key is already there.</summary>
     public bool TryAdd(string key, TextPoint keyPoint, DataNode value)
     {
-        if (_index is not null)
-        {
-            if (!_index.TryAdd(key, _count))
-            {
-                return false;
-            }
-        }
-        else if (IndexOf(Entries, key) >= 0)
+        if (IndexOf(key) >= 0)
         {
             return false;
-        }
-        else if (_count == IndexFrom)
-        {
-            _index = BuildIndex(Entries, _count + 1);
-            _index.Add(key, _count);
         }
 
         if (_count == _entries.Length)
@@ -114,6 +102,15 @@ internal sealed class MapNode(TextPoint point) : DataNode(point)
         }
 
         _entries[_count++] = new MapEntry(key, keyPoint, value);
+        if (_index is not null)
+        {
+            _index.Add(Entries, _count - 1);
+        }
+        else if (_count > IndexFrom)
+        {
+            _index = new KeyIndex(Entries, 2 * _count);
+        }
+
         return true;
     }
 
@@ -121,21 +118,23 @@ internal sealed class MapNode(TextPoint point) : DataNode(point)
     /// Sets the entries of a map read whole (no entry added yet), whose keys the caller has checked are unique, with
     /// their index when there are more than <see cref="IndexFrom"/>.
     /// </summary>
-    public void SetEntries(MapEntry[] entries, Dictionary<string, int>? index)
+    public void SetEntries(MapEntry[] entries, KeyIndex? index)
     {
         _entries = entries;
         _count = entries.Length;
-        _index = entries.Length > IndexFrom ? index ?? BuildIndex(entries, entries.Length) : null;
+        _index = entries.Length > IndexFrom ? index ?? new KeyIndex(entries, entries.Length) : null;
     }
 
     public bool TryGet(string key, out DataNode value)
     {
-        var i = _index is null ? IndexOf(Entries, key) : _index.TryGetValue(key, out var found) ? found : -1;
+        var i = IndexOf(key);
         value = i >= 0 ? _entries[i].Value : null!;
         return i >= 0;
     }
 
     public DataNode? this[string key] => TryGet(key, out var value) ? value : null;
+
+    private int IndexOf(string key) => _index is null ? IndexOf(Entries, key) : _index.Find(Entries, key);
 
     /// <summary>The position of <paramref name="key"/> among <paramref name="entries"/>, or -1: a linear search, for few entries.</summary>
     public static int IndexOf(ReadOnlySpan<MapEntry> entries, string key)
@@ -149,17 +148,5 @@ internal sealed class MapNode(TextPoint point) : DataNode(point)
         }
 
         return -1;
-    }
-
-    /// <summary>An index of unique keys: key to position.</summary>
-    public static Dictionary<string, int> BuildIndex(ReadOnlySpan<MapEntry> entries, int capacity)
-    {
-        var index = new Dictionary<string, int>(capacity, StringComparer.Ordinal);
-        for (var i = 0; i < entries.Length; i++)
-        {
-            index.Add(entries[i].Key, i);
-        }
-
-        return index;
     }
 }

@@ -34,15 +34,15 @@ internal static class JsonTreeReader
 
     private static DataNode Build(ref Utf8JsonReader reader, SourceText source, KeptFields? kept)
     {
-        var strings = new StringTable(source.Utf8.Length);
+        using var strings = new StringTable(source.Utf8.Length);
 
         // The open objects and arrays, innermost last, and their entries and items so far: each container's are the
         // last ones, from its frame's start, and are put in an array of the right size when it closes. A value left
         // out (and everything in it) is checked the same way, with no node: an entry without a value keeps its key
         // for the duplicate check.
         var frames = new List<Frame>();
-        var entries = new List<MapEntry>();
-        var items = new List<DataNode>();
+        using var entries = new PooledList<MapEntry>(256);
+        using var items = new PooledList<DataNode>(64);
         string? pendingKey = null;
         var pendingKeyPoint = default(TextPoint);
         var leaveOut = false;
@@ -137,20 +137,24 @@ internal static class JsonTreeReader
             }
 
             // Duplicate keys: a linear search in a small object, an index in a large one.
-            var added = entries.Count - frame.Start;
-            if (frame.Index is not null ? !frame.Index.TryAdd(pendingKey!, added) : MapNode.IndexOf(CollectionsMarshal.AsSpan(entries)[frame.Start..], pendingKey!) >= 0)
+            var open = entries.Items[frame.Start..];
+            if ((frame.Index is not null ? frame.Index.Find(open, pendingKey!) : MapNode.IndexOf(open, pendingKey!)) >= 0)
             {
                 throw source.Error(pendingKeyPoint.Offset, LockfileErrorKind.DuplicateKey, $"duplicate key '{pendingKey}'");
             }
 
-            if (frame.Index is null && added == MapNode.IndexFrom)
-            {
-                frame.Index = MapNode.BuildIndex(CollectionsMarshal.AsSpan(entries)[frame.Start..], 2 * MapNode.IndexFrom);
-                frame.Index.Add(pendingKey!, added);
-            }
-
             frame.Kept += node is null ? 0 : 1;
             entries.Add(new MapEntry(pendingKey!, pendingKeyPoint, node!));
+            open = entries.Items[frame.Start..];
+            if (frame.Index is not null)
+            {
+                frame.Index.Add(open, open.Length - 1);
+            }
+            else if (open.Length > MapNode.IndexFrom)
+            {
+                frame.Index = new KeyIndex(open, 4 * open.Length);
+            }
+
             pendingKey = null;
             leaveOut = false;
         }
@@ -159,21 +163,21 @@ internal static class JsonTreeReader
         {
             if (frame.Container is MapNode map)
             {
-                var all = CollectionsMarshal.AsSpan(entries)[frame.Start..];
+                var all = entries.Items[frame.Start..];
                 map.SetEntries(KeptEntries(all, frame.Kept), frame.Kept == all.Length ? frame.Index : null);
             }
             else if (frame.Container is ListNode list)
             {
-                list.SetItems(CollectionsMarshal.AsSpan(items)[frame.Start..].ToArray());
+                list.SetItems(items.Items[frame.Start..].ToArray());
             }
 
             if (frame.IsMap)
             {
-                entries.RemoveRange(frame.Start, entries.Count - frame.Start);
+                entries.Truncate(frame.Start);
             }
             else if (frame.Container is not null)
             {
-                items.RemoveRange(frame.Start, items.Count - frame.Start);
+                items.Truncate(frame.Start);
             }
         }
     }
@@ -217,7 +221,7 @@ internal static class JsonTreeReader
 
         public int Kept { get; set; }
 
-        public Dictionary<string, int>? Index { get; set; }
+        public KeyIndex? Index { get; set; }
     }
 
     /// <summary>A string token's value. The text is valid UTF-8 (<see cref="SourceText.Check"/>), so only an escaped one can fail.</summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 using System.Runtime.InteropServices;
 using System.Text;
@@ -10,7 +11,7 @@ namespace Vigil.Lockfiles.Tree;
 /// found by their UTF-8 bytes, so a repeated one is neither decoded nor allocated again. A slot is looked for in at
 /// most <see cref="MaxProbes"/> places: crafted collisions cost a new string each, never a longer search.
 /// </summary>
-internal sealed class StringTable
+internal sealed class StringTable : IDisposable
 {
     /// <summary>Texts longer than this (in UTF-8 bytes: integrities, URLs) are rarely repeated and are not looked up.</summary>
     private const int MaxLength = 64;
@@ -20,7 +21,9 @@ internal sealed class StringTable
     /// <summary>The most texts kept; later ones are decoded each time.</summary>
     private const int MaxEntries = 1 << 20;
 
+    // Both arrays come from the shared pools and go back on Dispose.
     private Entry[] _entries;
+    private int _slots;
     private byte[] _bytes;
     private int _usedBytes;
     private int _count;
@@ -28,9 +31,17 @@ internal sealed class StringTable
     /// <summary>A table sized for a file of <paramref name="fileBytes"/>: a lockfile has about one distinct short text per 150 bytes.</summary>
     public StringTable(int fileBytes)
     {
-        var slots = (int)Math.Clamp(BitOperations.RoundUpToPowerOf2((uint)Math.Max(fileBytes, 0) / 64), 256, 1 << 16);
-        _entries = new Entry[slots];
-        _bytes = new byte[8 * slots];
+        _slots = (int)Math.Clamp(BitOperations.RoundUpToPowerOf2((uint)Math.Max(fileBytes, 0) / 64), 256, 1 << 16);
+        _entries = RentEntries(_slots);
+        _bytes = ArrayPool<byte>.Shared.Rent(8 * _slots);
+    }
+
+    public void Dispose()
+    {
+        ArrayPool<Entry>.Shared.Return(_entries, clearArray: true);
+        ArrayPool<byte>.Shared.Return(_bytes);
+        _entries = [];
+        _bytes = [];
     }
 
     /// <summary>The string of valid UTF-8 text.</summary>
@@ -42,7 +53,7 @@ internal sealed class StringTable
         }
 
         var hash = Hash(utf8);
-        var mask = _entries.Length - 1;
+        var mask = _slots - 1;
         for (int probe = 0, i = hash & mask; probe < MaxProbes; probe++, i = (i + 1) & mask)
         {
             ref var entry = ref _entries[i];
@@ -52,7 +63,7 @@ internal sealed class StringTable
                 if (_count < MaxEntries)
                 {
                     entry = new Entry(hash, Store(utf8), text);
-                    if (++_count * 2 > _entries.Length)
+                    if (++_count * 2 > _slots)
                     {
                         Grow();
                     }
@@ -76,7 +87,10 @@ internal sealed class StringTable
         var offset = _usedBytes;
         if (offset + 1 + utf8.Length > _bytes.Length)
         {
-            Array.Resize(ref _bytes, 2 * _bytes.Length);
+            var larger = ArrayPool<byte>.Shared.Rent(2 * _bytes.Length);
+            _bytes.AsSpan(0, offset).CopyTo(larger);
+            ArrayPool<byte>.Shared.Return(_bytes);
+            _bytes = larger;
         }
 
         _bytes[offset] = (byte)utf8.Length;
@@ -88,9 +102,11 @@ internal sealed class StringTable
     private void Grow()
     {
         var old = _entries;
-        _entries = new Entry[2 * old.Length];
-        var mask = _entries.Length - 1;
-        foreach (var entry in old)
+        var oldSlots = _slots;
+        _slots *= 2;
+        _entries = RentEntries(_slots);
+        var mask = _slots - 1;
+        foreach (var entry in old.AsSpan(0, oldSlots))
         {
             if (entry.Text is null)
             {
@@ -106,6 +122,15 @@ internal sealed class StringTable
                 }
             }
         }
+
+        ArrayPool<Entry>.Shared.Return(old, clearArray: true);
+    }
+
+    private static Entry[] RentEntries(int slots)
+    {
+        var entries = ArrayPool<Entry>.Shared.Rent(slots);
+        entries.AsSpan(0, slots).Clear();
+        return entries;
     }
 
     /// <summary>A fast hash of a short text, eight bytes at a time.</summary>
