@@ -11,6 +11,12 @@ internal static class DependencySpec
 
     public static PackageSourceKind Classify(string spec)
     {
+        // A version or range (most specifiers): no rule below matches without a ':' or '/', but "git+" and "http…".git.
+        if (spec.AsSpan().IndexOfAny(':', '/') < 0 && !spec.StartsWith("git+", StringComparison.Ordinal) && !spec.StartsWith("http", StringComparison.Ordinal))
+        {
+            return PackageSourceKind.Registry;
+        }
+
         if (spec.StartsWith("npm:", StringComparison.Ordinal))
         {
             return PackageSourceKind.Registry;
@@ -32,7 +38,7 @@ internal static class DependencySpec
             return PackageSourceKind.File;
         }
 
-        if (GitPrefixes.Any(p => spec.StartsWith(p, StringComparison.Ordinal)) || IsGitUrl(spec) || IsGitHubShorthand(spec))
+        if (HasGitPrefix(spec) || IsGitUrl(spec) || IsGitHubShorthand(spec))
         {
             return PackageSourceKind.Git;
         }
@@ -63,6 +69,19 @@ internal static class DependencySpec
     {
         var at = text.IndexOf('@', text.StartsWith('@') ? 1 : 0);
         return at < 0 ? (text, string.Empty) : (text[..at], text[(at + 1)..]);
+    }
+
+    private static bool HasGitPrefix(string spec)
+    {
+        foreach (var prefix in GitPrefixes)
+        {
+            if (spec.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsGitUrl(string spec) =>

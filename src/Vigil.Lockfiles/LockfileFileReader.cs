@@ -1,3 +1,4 @@
+using System.Buffers;
 using Vigil.Lockfiles.Graph;
 using Vigil.Lockfiles.Manifests;
 using Vigil.Lockfiles.Text;
@@ -26,13 +27,25 @@ public abstract class LockfileFileReader : ILockfileReader
             return LockfileReadResult.Failure(Errors.NotFound(path, "this is a folder, not a lockfile"));
         }
 
+        byte[] rented;
+        int length;
         try
         {
-            return Read(FileInput.ReadAllBytes(path, path, LockfileLimits.MaxFileBytes), path);
+            (rented, length) = FileInput.Rent(path, path, LockfileLimits.MaxFileBytes);
         }
         catch (LockfileParseException e)
         {
             return LockfileReadResult.Failure(e.Error);
+        }
+
+        // Nothing read keeps the bytes (strings are copied out of them), so they go back to the pool.
+        try
+        {
+            return Read(rented.AsMemory(0, length), path);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
         }
     }
 

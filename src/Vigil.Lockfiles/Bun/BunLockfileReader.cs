@@ -38,8 +38,13 @@ public sealed class BunLockfileReader : LockfileFileReader
         var graph = new DependencyGraph(context.OptionalText(rootWorkspace, "name", "workspace ''") ?? string.Empty, context.OptionalText(rootWorkspace, "version", "workspace ''") ?? string.Empty);
         var importers = new List<(GraphNode Node, MapNode Entry, string Scope)> { (graph.Root, rootWorkspace, string.Empty) };
         var workspaceByPath = new Dictionary<string, GraphNode>(StringComparer.Ordinal);
-        foreach (var entry in workspaces.Entries.Where(e => e.Key.Length > 0))
+        foreach (var entry in workspaces.Entries)
         {
+            if (entry.Key.Length == 0)
+            {
+                continue;
+            }
+
             var what = $"workspace '{entry.Key}'";
             var map = context.Map(entry.Value, what);
             var name = context.OptionalText(map, "name", what) ?? string.Empty;
@@ -66,7 +71,7 @@ public sealed class BunLockfileReader : LockfileFileReader
                 }
             }
 
-            if (!node.IsRoot && !graph.Root.Edges.Any(e => e.To == node))
+            if (!node.IsRoot && !graph.Root.HasEdgeTo(node))
             {
                 DependencyGraph.AddEdge(graph.Root, node, node.Name.Length > 0 ? node.Name : node.WorkspacePath!, EdgeType.Prod);
             }

@@ -9,14 +9,14 @@ internal static class BunPackage
     public static (GraphNode Node, MapNode? Info) Create(ReadContext context, DependencyGraph graph, MapEntry entry, Dictionary<string, GraphNode> workspaces)
     {
         var what = $"package '{PackageVersions.Shorten(entry.Key)}'";
-        var items = (entry.Value as ListNode)?.Items ?? throw context.Invalid(entry.Value, $"{what} must be a list, not {entry.Value.KindName}");
-        if (items.Count == 0)
+        var items = (entry.Value as ListNode ?? throw context.Invalid(entry.Value, $"{what} must be a list, not {entry.Value.KindName}")).Items;
+        if (items.Length == 0)
         {
             throw context.Invalid(entry.Value, $"{what} is an empty list");
         }
 
         var (name, reference) = DependencySpec.SplitNameAndVersion(context.Text(items[0], what));
-        var info = items.Skip(1).OfType<MapNode>().FirstOrDefault();
+        var info = FirstMap(items[1..]);
         var kind = DependencySpec.Classify(reference);
         if (kind == PackageSourceKind.Workspace)
         {
@@ -28,7 +28,7 @@ internal static class BunPackage
 
         if (kind == PackageSourceKind.Registry)
         {
-            if (items.Count < 4 || items[1] is not ScalarNode || items[3] is not ScalarNode)
+            if (items.Length < 4 || items[1] is not ScalarNode || items[3] is not ScalarNode)
             {
                 throw context.Invalid(entry.Value, $"{what} must be [\"name@version\", registry, {{…}}, integrity]");
             }
@@ -38,9 +38,22 @@ internal static class BunPackage
             return (graph.AddPackage(name, reference, PackageSource.Registry, registry.Length == 0 ? null : registry, context.Text(items[3], what)), info);
         }
 
-        var integrity = items.Count > 2 && items[2] is ScalarNode { Type: ScalarType.String } s && s.Text.StartsWith("sha", StringComparison.Ordinal) ? s.Text : null;
+        var integrity = items.Length > 2 && items[2] is ScalarNode { Type: ScalarType.String } s && s.Text.StartsWith("sha", StringComparison.Ordinal) ? s.Text : null;
         var version = info is not null ? context.OptionalText(info, "version", what) ?? string.Empty : string.Empty;
         return (graph.AddPackage(name, version, new PackageSource(kind, reference), null, integrity), info);
+    }
+
+    private static MapNode? FirstMap(ReadOnlySpan<DataNode> items)
+    {
+        foreach (var item in items)
+        {
+            if (item is MapNode map)
+            {
+                return map;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The install path above <paramref name="key"/>: <c>a/@s/b/c</c> → <c>a/@s/b</c>, <c>@s/b</c> → empty.</summary>

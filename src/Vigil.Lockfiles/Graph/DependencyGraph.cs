@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Vigil.Lockfiles.Graph;
 
 /// <summary>
@@ -20,7 +22,8 @@ internal sealed class DependencyGraph
 
     public GraphNode Root => _nodes[0];
 
-    public IReadOnlyList<GraphNode> Nodes => _nodes;
+    /// <summary>The nodes, by id; not to be held while nodes are added.</summary>
+    public ReadOnlySpan<GraphNode> Nodes => CollectionsMarshal.AsSpan(_nodes);
 
     /// <summary>The warnings, at most 100 of them and then a count of the rest.</summary>
     public IReadOnlyList<string> Warnings => _unlisted == 0 ? _warnings : [.. _warnings, $"... and {_unlisted:N0} more warnings"];

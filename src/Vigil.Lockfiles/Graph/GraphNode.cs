@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Vigil.Lockfiles.Graph;
 
 /// <summary>A package (or the root, or a workspace) in a dependency graph built by a reader.</summary>
@@ -36,9 +38,26 @@ internal sealed class GraphNode
 
     public bool IsWorkspace => WorkspacePath is not null;
 
-    public IReadOnlyList<GraphEdge> Edges => _edges;
+    /// <summary>The dependencies; not to be held while edges are added.</summary>
+    public ReadOnlySpan<GraphEdge> Edges => CollectionsMarshal.AsSpan(_edges);
 
     public void AddEdge(GraphEdge edge) => _edges.Add(edge);
+
+    /// <summary>Makes room for <paramref name="count"/> more edges.</summary>
+    public void EnsureEdgeCapacity(int count) => _edges.EnsureCapacity(_edges.Count + count);
+
+    public bool HasEdgeTo(GraphNode node)
+    {
+        foreach (var edge in Edges)
+        {
+            if (edge.To == node)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Sorts the edges by name, so that everything computed from the graph is in a stable order.</summary>
     public void SortEdges() => _edges.Sort(static (a, b) =>

@@ -16,13 +16,13 @@ internal static class LockfileAssembler
         }
 
         var computed = TypeCalculator.Compute(graph);
-        var paths = PathFinder.Find(graph, LockfileLimits.MaxPathsPerPackage);
+        using var paths = PathFinder.Find(graph, LockfileLimits.MaxPathsPerPackage);
         var membership = WorkspaceMembership(graph);
         var aliases = AliasNames(graph);
 
         // Copies of one name@version from one source are one package, unless the lockfile gives them conflicting
         // resolved URLs or integrities (a copy that records neither, like a bundled one, joins the others).
-        var byIdentity = new Dictionary<(string, string, PackageSource), List<PackageGroup>>();
+        var byIdentity = new Dictionary<(string, string, PackageSource), PackageGroup>(graph.Nodes.Length);
         foreach (var node in graph.Nodes)
         {
             if (node.IsRoot || node.IsWorkspace)
@@ -30,36 +30,32 @@ internal static class LockfileAssembler
                 continue;
             }
 
-            var candidates = CollectionsMarshal.GetValueRefOrAddDefault(byIdentity, (node.Name, node.Version, node.Source), out _) ??= [];
-            var group = candidates.FirstOrDefault(g => g.Accepts(node));
-            if (group is null)
+            ref var first = ref CollectionsMarshal.GetValueRefOrAddDefault(byIdentity, (node.Name, node.Version, node.Source), out _);
+            var group = first ??= new PackageGroup();
+            while (group.Nodes > 0 && !group.Accepts(node))
             {
-                candidates.Add(group = new PackageGroup());
+                group = group.Next ??= new PackageGroup();
             }
 
-            group.Take(node);
-
             var type = useRecordedTypes && node.RecordedType is { } recorded ? recorded : computed[node.Id];
-            group.Type = group.Nodes == 0 ? type : TypeCalculator.Merge(group.Type, type);
-            group.Nodes++;
-            group.Paths.AddRange(paths[node.Id].Paths);
-            group.Truncated |= paths[node.Id].Truncated;
-            group.Workspaces.UnionWith(membership[node.Id] ?? []);
-            group.Aliases.UnionWith(aliases[node.Id] ?? []);
+            group.Take(node, type, paths.Truncated(node.Id), membership[node.Id], aliases[node.Id]);
         }
 
         var packages = new List<ResolvedPackage>();
         var notAudited = new List<NotAuditedDependency>();
-        foreach (var group in byIdentity.Values.SelectMany(g => g))
+        foreach (var identity in byIdentity.Values)
         {
-            var package = group.ToPackage();
-            if (package.Source.Kind == PackageSourceKind.Registry)
+            for (var group = identity; group is not null; group = group.Next)
             {
-                packages.Add(package);
-            }
-            else
-            {
-                notAudited.Add(new NotAuditedDependency(package, Reason(package.Source.Kind)));
+                var package = group.ToPackage(paths);
+                if (package.Source.Kind == PackageSourceKind.Registry)
+                {
+                    packages.Add(package);
+                }
+                else
+                {
+                    notAudited.Add(new NotAuditedDependency(package, Reason(package.Source.Kind)));
+                }
             }
         }
 
@@ -72,7 +68,7 @@ internal static class LockfileAssembler
             FormatVersion = formatVersion,
             Packages = [.. packages],
             NotAudited = [.. notAudited],
-            Workspaces = [.. graph.Nodes.Where(n => n.IsWorkspace)
+            Workspaces = [.. WorkspaceNodes(graph)
                 .Select(n => new Workspace(n.WorkspacePath!, n.Name, n.Version))
                 .DistinctBy(w => w.Path)
                 .OrderBy(w => w.Path, StringComparer.Ordinal)],
@@ -104,10 +100,10 @@ internal static class LockfileAssembler
     /// <summary>For every node, the workspaces whose dependencies (followed through other workspaces) reach it.</summary>
     private static HashSet<string>?[] WorkspaceMembership(DependencyGraph graph)
     {
-        var result = new HashSet<string>?[graph.Nodes.Count];
-        var seen = new int[graph.Nodes.Count];
+        var result = new HashSet<string>?[graph.Nodes.Length];
+        var seen = new int[graph.Nodes.Length];
         var stamp = 0;
-        foreach (var workspace in graph.Nodes.Where(n => n.IsWorkspace))
+        foreach (var workspace in WorkspaceNodes(graph))
         {
             stamp++;
             var stack = new Stack<GraphNode>();
@@ -132,9 +128,23 @@ internal static class LockfileAssembler
         return result;
     }
 
+    private static List<GraphNode> WorkspaceNodes(DependencyGraph graph)
+    {
+        var workspaces = new List<GraphNode>();
+        foreach (var node in graph.Nodes)
+        {
+            if (node.IsWorkspace)
+            {
+                workspaces.Add(node);
+            }
+        }
+
+        return workspaces;
+    }
+
     private static HashSet<string>?[] AliasNames(DependencyGraph graph)
     {
-        var result = new HashSet<string>?[graph.Nodes.Count];
+        var result = new HashSet<string>?[graph.Nodes.Length];
         foreach (var node in graph.Nodes)
         {
             foreach (var edge in node.Edges)

@@ -6,104 +6,80 @@ namespace Vigil.Lockfiles.Graph;
 /// shortest) and each kept path is extended once along every edge to a node not already on it, so the work is at
 /// most (paths kept) × (edges) × (path length) and cycles end.
 /// </summary>
+/// <remarks>
+/// A path is one <see cref="PathLink"/> (its last edge) that points at the link of the path it extends, all in one
+/// list in the order they were kept: that order is the breadth-first queue itself. Names are put in arrays only for
+/// the paths a package keeps in the end (<see cref="FoundPaths"/>).
+/// </remarks>
 internal static class PathFinder
 {
-    public static (List<DependencyPath> Paths, bool Truncated)[] Find(DependencyGraph graph, int maxPaths)
+    public static FoundPaths Find(DependencyGraph graph, int maxPaths)
     {
-        var kept = new List<Link>?[graph.Nodes.Count];
-        var truncated = new bool[graph.Nodes.Count];
-        var queue = new Queue<Link>();
+        var nodes = graph.Nodes;
+        var kept = new int[nodes.Length];
+        var truncated = new bool[nodes.Length];
+        // Packages of a large project keep about five paths each.
+        var links = new PooledList<PathLink>(4 * nodes.Length);
+        var names = new PooledList<string>(4 * nodes.Length);
         foreach (var edge in graph.Root.Edges)
         {
-            Offer(new Link(edge.To, edge.Name, null));
+            Offer(edge, -1);
         }
 
-        while (queue.TryDequeue(out var link))
+        for (var i = 0; i < links.Count; i++)
         {
-            foreach (var edge in link.Node.Edges)
+            foreach (var edge in nodes[links[i].Node].Edges)
             {
-                if (!edge.To.IsRoot && !link.Contains(edge.To))
+                if (!edge.To.IsRoot && !Contains(links.Items, i, edge.To.Id))
                 {
-                    Offer(new Link(edge.To, edge.Name, link));
+                    Offer(edge, i);
                 }
             }
         }
 
-        var result = new (List<DependencyPath>, bool)[graph.Nodes.Count];
-        for (var i = 0; i < result.Length; i++)
-        {
-            var paths = kept[i]?.Select(l => l.ToPath()).ToList() ?? [];
-            result[i] = (paths, truncated[i]);
-        }
+        return new FoundPaths(links, names, kept, truncated);
 
-        return result;
-
-        void Offer(Link link)
+        void Offer(GraphEdge edge, int parent)
         {
-            var list = kept[link.Node.Id] ??= [];
-            if (list.Count >= maxPaths)
+            var node = edge.To.Id;
+            if (kept[node] >= maxPaths)
             {
-                truncated[link.Node.Id] = true;
+                truncated[node] = true;
                 return;
             }
 
-            list.Add(link);
-            queue.Enqueue(link);
+            kept[node]++;
+            var greaterThan = edge.Name.Contains('>', StringComparison.Ordinal);
+            names.Add(edge.Name);
+            if (parent < 0)
+            {
+                links.Add(new PathLink(node, parent, 1, edge.Name.Length, greaterThan));
+                return;
+            }
+
+            ref var from = ref links[parent];
+            links.Add(new PathLink(node, parent, from.Length + 1, from.JoinedLength + FoundPaths.Separator.Length + edge.Name.Length, greaterThan || from.HoldsGreaterThan));
         }
     }
 
-    /// <summary>Orders paths shortest first, then by their names.</summary>
-    public static int Compare(DependencyPath a, DependencyPath b)
+    /// <summary>Whether the path ending with link <paramref name="index"/> goes through node <paramref name="node"/>.</summary>
+    private static bool Contains(ReadOnlySpan<PathLink> links, int index, int node)
     {
-        var byLength = a.Names.Length.CompareTo(b.Names.Length);
-        if (byLength != 0)
+        for (var i = index; i >= 0; i = links[i].Parent)
         {
-            return byLength;
-        }
-
-        for (var i = 0; i < a.Names.Length; i++)
-        {
-            var byName = string.CompareOrdinal(a.Names[i], b.Names[i]);
-            if (byName != 0)
+            if (links[i].Node == node)
             {
-                return byName;
+                return true;
             }
         }
 
-        return 0;
-    }
-
-    private sealed class Link(GraphNode node, string name, Link? parent)
-    {
-        public GraphNode Node { get; } = node;
-
-        public bool Contains(GraphNode other)
-        {
-            for (var l = this; l is not null; l = l.Parent)
-            {
-                if (l.Node == other)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        public DependencyPath ToPath()
-        {
-            var names = new List<string>();
-            for (var l = this; l is not null; l = l.Parent)
-            {
-                names.Add(l.Name);
-            }
-
-            names.Reverse();
-            return new DependencyPath([.. names]);
-        }
-
-        private Link? Parent { get; } = parent;
-
-        private string Name { get; } = name;
+        return false;
     }
 }
+
+/// <summary>
+/// The last edge of a path (its name is kept beside, in a list of names): the node it reaches, the link of the path it
+/// extends (-1 for none), and what the whole path's names come to: how many, how long joined as they print, and
+/// whether one holds a <c>&gt;</c>. No references, so a large list of them costs the GC nothing.
+/// </summary>
+internal readonly record struct PathLink(int Node, int Parent, int Length, int JoinedLength, bool HoldsGreaterThan);

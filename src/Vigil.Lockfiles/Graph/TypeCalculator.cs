@@ -12,15 +12,19 @@ internal static class TypeCalculator
     /// <summary>The type of every node, by id; nodes the root does not reach are <see cref="DependencyType.Prod"/>.</summary>
     public static DependencyType[] Compute(DependencyGraph graph)
     {
-        var flags = new int[graph.Nodes.Count];
+        var flags = new int[graph.Nodes.Length];
         Array.Fill(flags, All);
         flags[0] = 0;
-        var reached = new bool[graph.Nodes.Count];
+        var reached = new bool[graph.Nodes.Length];
         reached[0] = true;
+        // A node is queued at most once at a time: it passes on its flags as they are when it leaves the queue.
+        var queued = new bool[graph.Nodes.Length];
         var work = new Queue<GraphNode>();
         work.Enqueue(graph.Root);
+        queued[0] = true;
         while (work.TryDequeue(out var node))
         {
+            queued[node.Id] = false;
             var from = flags[node.Id];
             foreach (var edge in node.Edges)
             {
@@ -31,7 +35,11 @@ internal static class TypeCalculator
                 {
                     flags[to] = next;
                     reached[to] = true;
-                    work.Enqueue(edge.To);
+                    if (!queued[to])
+                    {
+                        queued[to] = true;
+                        work.Enqueue(edge.To);
+                    }
                 }
             }
         }
@@ -93,7 +101,7 @@ internal static class TypeCalculator
     private static int Raw(DependencyType type)
     {
         var raw = (int)type & (Dev | Optional | Peer);
-        return type.HasFlag(DependencyType.Dev) || type.HasFlag(DependencyType.Optional) || type.HasFlag(DependencyType.DevOptional)
+        return (type & (DependencyType.Dev | DependencyType.Optional | DependencyType.DevOptional)) != 0
             ? raw | DevOrOptional
             : raw;
     }

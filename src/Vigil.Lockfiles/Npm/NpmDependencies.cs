@@ -7,14 +7,15 @@ namespace Vigil.Lockfiles.Npm;
 internal static class NpmDependencies
 {
     /// <summary>
-    /// The declarations of an entry: <c>dependencies</c>, <c>optionalDependencies</c> (which win over a
-    /// <c>dependencies</c> entry of the same name), <c>peerDependencies</c> (unless also a regular dependency), and,
-    /// for the root and workspaces only, <c>devDependencies</c> (unless also a regular dependency).
+    /// The declarations of an entry, into <paramref name="declared"/> (cleared first): <c>dependencies</c>,
+    /// <c>optionalDependencies</c> (which win over a <c>dependencies</c> entry of the same name), <c>peerDependencies</c>
+    /// (unless also a regular dependency), and, for the root and workspaces only, <c>devDependencies</c> (unless also a
+    /// regular dependency).
     /// </summary>
-    public static List<(string Name, string Spec, EdgeType Type)> Declared(ReadContext context, MapNode entry, string what, bool top)
+    public static void Declared(ReadContext context, MapNode entry, What what, bool top, List<(string Name, string Spec, EdgeType Type)> declared)
     {
-        var result = new List<(string, string, EdgeType)>();
-        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        declared.Clear();
+        Dictionary<string, int>? index = null;
         Add("dependencies", EdgeType.Prod, replace: false);
         Add("optionalDependencies", EdgeType.Optional, replace: true);
         Add("peerDependencies", EdgeType.Peer, replace: false);
@@ -23,30 +24,60 @@ internal static class NpmDependencies
             Add("devDependencies", EdgeType.Dev, replace: false);
         }
 
-        return result;
-
         void Add(string key, EdgeType type, bool replace)
         {
-            foreach (var (name, spec, _) in context.StringMap(entry, key, what))
+            var map = context.OptionalMap(entry, key, what);
+            if (map is null)
             {
-                if (index.TryGetValue(name, out var existing))
+                return;
+            }
+
+            // Keys are unique within a map, so names repeat only across groups: the first group adds without looking.
+            var first = declared.Count == 0;
+            if (!first && index is null && declared.Count + map.Count > SmallSearch)
+            {
+                index = new Dictionary<string, int>(declared.Count + map.Count, StringComparer.Ordinal);
+                for (var i = 0; i < declared.Count; i++)
                 {
-                    if (replace)
-                    {
-                        result[existing] = (name, spec, type);
-                    }
-
-                    continue;
+                    index[declared[i].Name] = i;
                 }
+            }
 
-                index[name] = result.Count;
-                result.Add((name, spec, type));
+            foreach (var item in map.Entries)
+            {
+                var spec = context.EntryText(item, key, what);
+                var existing = first ? -1 : index is not null ? index.GetValueOrDefault(item.Key, -1) : IndexOf(declared, item.Key);
+                if (existing < 0)
+                {
+                    index?.Add(item.Key, declared.Count);
+                    declared.Add((item.Key, spec, type));
+                }
+                else if (replace)
+                {
+                    declared[existing] = (item.Key, spec, type);
+                }
             }
         }
     }
 
+    /// <summary>Up to this many declarations, a name is looked for by a linear search.</summary>
+    private const int SmallSearch = 16;
+
+    private static int IndexOf(List<(string Name, string Spec, EdgeType Type)> declared, string name)
+    {
+        for (var i = 0; i < declared.Count; i++)
+        {
+            if (string.Equals(declared[i].Name, name, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
     /// <summary>The flags npm wrote: <c>dev</c>, <c>optional</c>, <c>devOptional</c>, <c>peer</c>.</summary>
-    public static DependencyType RecordedType(ReadContext context, MapNode entry, string what)
+    public static DependencyType RecordedType(ReadContext context, MapNode entry, What what)
     {
         var type = DependencyType.Prod;
         if (context.Flag(entry, "dev", what))

@@ -23,7 +23,7 @@ public sealed class NpmLockfileReader : LockfileFileReader
     private protected override (DependencyGraph Graph, LockfileFormat Format, string Version) Parse(SourceText source, string? projectFolder)
     {
         var context = new ReadContext(source);
-        var root = context.Map(JsonTreeReader.Read(source), "a package-lock.json");
+        var root = context.Map(JsonTreeReader.Read(source, kept: NpmPackagesReader.Fields), "a package-lock.json");
         var format = Path.GetFileName(source.Name).Equals("npm-shrinkwrap.json", StringComparison.OrdinalIgnoreCase)
             ? LockfileFormat.NpmShrinkwrap
             : LockfileFormat.NpmPackageLock;

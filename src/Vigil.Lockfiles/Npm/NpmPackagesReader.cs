@@ -14,6 +14,17 @@ internal static class NpmPackagesReader
 {
     private const string NodeModules = "node_modules/";
 
+    /// <summary>
+    /// The fields of a <c>packages</c> entry this reader (with <see cref="NpmDependencies"/>) uses: the others
+    /// (license, engines, funding, bin, os, cpu…) are left out of the tree. A field read here must be listed.
+    /// </summary>
+    public static KeptFields Fields { get; } = new("packages", new HashSet<string>(StringComparer.Ordinal)
+    {
+        "name", "version", "resolved", "integrity", "link", "workspaces",
+        "dev", "optional", "devOptional", "peer",
+        "dependencies", "optionalDependencies", "peerDependencies", "devDependencies",
+    });
+
     public static DependencyGraph Read(ReadContext context, MapNode lockfile)
     {
         var packages = context.Map(lockfile["packages"]!, "'packages'");
@@ -23,9 +34,12 @@ internal static class NpmPackagesReader
             context.OptionalText(rootEntry, "version", "the root entry") ?? string.Empty);
         var workspacePatterns = WorkspacePatterns(context, rootEntry);
 
-        var nodes = new Dictionary<string, (GraphNode Node, MapNode Entry)>(StringComparer.Ordinal) { [""] = (graph.Root, rootEntry) };
-        var links = new Dictionary<string, (string Target, MapNode Entry)>(StringComparer.Ordinal);
-        var folders = new InstallFolders();
+        // The nodes in the order they are made (the root, the entries, then links' targets outside the lockfile),
+        // the links, and each entry's node or link, by the number InstallFolders knows the entry by.
+        var nodes = new List<(string Location, GraphNode Node, MapNode Entry)>(packages.Count) { (string.Empty, graph.Root, rootEntry) };
+        var links = new List<(string Location, string Target, MapNode Entry)>();
+        var installed = new List<int>(packages.Count);
+        var folders = new InstallFolders(packages.Count);
         foreach (var entry in packages.Entries)
         {
             if (entry.Key.Length == 0)
@@ -38,64 +52,96 @@ internal static class NpmPackagesReader
                 throw context.Error(entry.KeyPoint, LockfileErrorKind.TooDeep, $"'{PackageVersions.Shorten(entry.Key)}' nests deeper than {LockfileLimits.MaxDepth} folders");
             }
 
-            folders.Add(entry.Key);
+            folders.Add(entry.Key, installed.Count);
 
-            var what = $"package '{entry.Key}'";
+            var what = new What("package", entry.Key);
             var map = context.Map(entry.Value, what);
             if (context.Flag(map, "link", what))
             {
-                links[entry.Key] = (context.RequiredText(map, "resolved", what), map);
+                installed.Add(~links.Count);
+                links.Add((entry.Key, context.RequiredText(map, "resolved", what), map));
                 continue;
             }
 
-            nodes[entry.Key] = (CreateNode(context, graph, entry.Key, map, workspacePatterns), map);
+            installed.Add(nodes.Count);
+            nodes.Add((entry.Key, CreateNode(context, graph, entry.Key, map, what, workspacePatterns), map));
         }
 
-        foreach (var (location, (target, entry)) in links)
+        // A link resolves to the node of its target, made here when the lockfile does not describe the target.
+        var targets = new int[links.Count];
+        if (links.Count > 0)
         {
-            if (!nodes.TryGetValue(target, out var existing))
+            var byLocation = new Dictionary<string, int>(nodes.Count, StringComparer.Ordinal);
+            for (var i = 0; i < nodes.Count; i++)
             {
-                // A link to a folder the lockfile does not describe (outside the project): known only by its name.
-                var node = graph.AddPackage(NameOf(location), string.Empty, new PackageSource(PackageSourceKind.Link, target));
-                nodes[target] = (node, new MapNode(entry.Point));
+                byLocation[nodes[i].Location] = i;
             }
-            else if (existing.Node.Source.Kind == PackageSourceKind.Registry)
+
+            for (var i = 0; i < links.Count; i++)
             {
-                existing.Node.Source = new PackageSource(PackageSourceKind.Link, target);
+                var (location, target, entry) = links[i];
+                if (!byLocation.TryGetValue(target, out targets[i]))
+                {
+                    // A link to a folder the lockfile does not describe (outside the project): known only by its name.
+                    var node = graph.AddPackage(NameOf(location), string.Empty, new PackageSource(PackageSourceKind.Link, target));
+                    byLocation[target] = targets[i] = nodes.Count;
+                    nodes.Add((target, node, new MapNode(entry.Point)));
+                }
+                else if (nodes[targets[i]].Node.Source.Kind == PackageSourceKind.Registry)
+                {
+                    nodes[targets[i]].Node.Source = new PackageSource(PackageSourceKind.Link, target);
+                }
             }
         }
 
-        foreach (var (location, (node, entry)) in nodes)
+        var resolved = new GraphNode[installed.Count];
+        for (var i = 0; i < resolved.Length; i++)
+        {
+            resolved[i] = nodes[installed[i] >= 0 ? installed[i] : targets[~installed[i]]].Node;
+        }
+
+        var declared = new List<(string Name, string Spec, EdgeType Type)>();
+        foreach (var (location, node, entry) in nodes)
         {
             var top = node.IsRoot || node.IsWorkspace;
-            AddEdges(location, node, entry, top);
+            AddEdges(location, node, entry, location.Length == 0 ? "the root entry" : new What("package", location), top);
         }
 
-        foreach (var workspace in nodes.Values.Select(n => n.Node).Where(n => n.IsWorkspace))
+        foreach (var (_, node, _) in nodes)
         {
-            if (!graph.Root.Edges.Any(e => e.To == workspace))
+            if (node.IsWorkspace && !graph.Root.HasEdgeTo(node))
             {
-                DependencyGraph.AddEdge(graph.Root, workspace, workspace.Name, EdgeType.Prod);
+                DependencyGraph.AddEdge(graph.Root, node, node.Name, EdgeType.Prod);
             }
         }
 
-        foreach (var (node, entry) in nodes.Values)
+        // Versions repeat: each distinct one is checked once.
+        var checkedVersions = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (_, node, entry) in nodes)
         {
-            if (!node.IsRoot && !node.IsWorkspace && node.Source.Kind == PackageSourceKind.Registry)
+            if (!node.IsRoot && !node.IsWorkspace && node.Source.Kind == PackageSourceKind.Registry && !checkedVersions.Contains(node.Version))
             {
                 PackageVersions.Check(context, entry, node.Name, node.Version);
+                checkedVersions.Add(node.Version);
             }
         }
 
         return graph;
 
-        void AddEdges(string location, GraphNode from, MapNode entry, bool top)
+        void AddEdges(string location, GraphNode from, MapNode entry, What what, bool top)
         {
-            var what = location.Length == 0 ? "the root entry" : $"package '{location}'";
-            foreach (var (name, spec, type) in NpmDependencies.Declared(context, entry, what, top))
+            NpmDependencies.Declared(context, entry, what, top, declared);
+            if (declared.Count == 0)
             {
-                var target = Resolve(location, name);
-                if (target is null)
+                return;
+            }
+
+            var folder = folders.FolderOf(location);
+            from.EnsureEdgeCapacity(declared.Count);
+            foreach (var (name, spec, type) in declared)
+            {
+                var found = folders.Resolve(folder, name);
+                if (found < 0)
                 {
                     if (type is EdgeType.Prod)
                     {
@@ -105,6 +151,7 @@ internal static class NpmPackagesReader
                     continue;
                 }
 
+                var target = resolved[found];
                 DependencyGraph.AddEdge(from, target, name, type);
                 var kind = DependencySpec.Classify(spec);
                 if (kind is not (PackageSourceKind.Registry or PackageSourceKind.Workspace) && target.Source.Kind is PackageSourceKind.Registry or PackageSourceKind.Link)
@@ -113,19 +160,10 @@ internal static class NpmPackagesReader
                 }
             }
         }
-
-        GraphNode? Resolve(string from, string name)
-        {
-            var location = folders.Resolve(from, name);
-            return location is null ? null
-                : links.TryGetValue(location, out var link) ? nodes[link.Target].Node
-                : nodes[location].Node;
-        }
     }
 
-    private static GraphNode CreateNode(ReadContext context, DependencyGraph graph, string location, MapNode entry, IReadOnlyList<string> workspacePatterns)
+    private static GraphNode CreateNode(ReadContext context, DependencyGraph graph, string location, MapNode entry, What what, IReadOnlyList<string> workspacePatterns)
     {
-        var what = $"package '{location}'";
         var name = context.OptionalText(entry, "name", what) ?? NameOf(location);
         var version = context.OptionalText(entry, "version", what) ?? string.Empty;
         if (!location.Contains(NodeModules, StringComparison.Ordinal) && !location.StartsWith("node_modules", StringComparison.Ordinal)

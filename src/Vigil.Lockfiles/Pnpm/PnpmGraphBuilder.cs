@@ -27,7 +27,17 @@ internal sealed class PnpmGraphBuilder(ReadContext context, MapNode lockfile, in
             throw context.Invalid(importers ?? (DataNode)lockfile, "pnpm-lock.yaml has no importer '.' (pnpm 9 always writes one): the file looks truncated");
         }
 
-        var entries = importers?.Entries.Select(e => (e.Key, context.Map(e.Value, $"importer '{e.Key}'"))).ToList() ?? [(".", lockfile)];
+        var entries = new List<(string Path, MapNode Importer)>();
+        foreach (var entry in importers is null ? [] : importers.Entries)
+        {
+            entries.Add((entry.Key, context.Map(entry.Value, $"importer '{entry.Key}'")));
+        }
+
+        if (importers is null)
+        {
+            entries.Add((".", lockfile));
+        }
+
         var rootManifest = Manifest(".");
         _graph = new DependencyGraph(rootManifest?.Name ?? string.Empty, rootManifest?.Version ?? string.Empty);
         foreach (var (path, _) in entries)
@@ -54,7 +64,7 @@ internal sealed class PnpmGraphBuilder(ReadContext context, MapNode lockfile, in
 
         foreach (var (path, node) in _importers)
         {
-            if (path != "." && !_graph.Root.Edges.Any(e => e.To == node))
+            if (path != "." && !_graph.Root.HasEdgeTo(node))
             {
                 DependencyGraph.AddEdge(_graph.Root, node, node.Name.Length > 0 ? node.Name : path, EdgeType.Prod);
             }
@@ -113,7 +123,7 @@ internal sealed class PnpmGraphBuilder(ReadContext context, MapNode lockfile, in
         foreach (var (group, type) in ImporterGroups)
         {
             var dependencies = context.OptionalMap(importer, group, what);
-            foreach (var entry in dependencies?.Entries ?? [])
+            foreach (var entry in dependencies is null ? [] : dependencies.Entries)
             {
                 string reference, specifier;
                 if (entry.Value is MapNode map)

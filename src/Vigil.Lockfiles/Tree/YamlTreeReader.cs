@@ -121,7 +121,7 @@ internal static class YamlTreeReader
 
                     break;
                 case ListNode list:
-                    list.Items.Add(node);
+                    list.Add(node);
                     break;
             }
         }

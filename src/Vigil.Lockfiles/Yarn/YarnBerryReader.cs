@@ -24,7 +24,7 @@ internal static class YarnBerryReader
         var byDescriptor = new Dictionary<string, GraphNode>(StringComparer.Ordinal);
         var nodes = new List<(GraphNode Node, MapNode Entry, string Key)>();
         // Patched packages last: a patch: resolution is audited as the package it patches (see PatchBase).
-        foreach (var entry in root.Entries.Where(e => e.Key != "__metadata").OrderBy(e => IsPatch(e.Value)))
+        foreach (var entry in PatchesLast(root))
         {
             var what = $"entry '{PackageVersions.Shorten(entry.Key)}'";
             var body = context.Map(entry.Value, what);
@@ -81,13 +81,30 @@ internal static class YarnBerryReader
 
         foreach (var workspace in nodes.Select(n => n.Node).Where(n => n.IsWorkspace))
         {
-            if (!graph.Root.Edges.Any(e => e.To == workspace))
+            if (!graph.Root.HasEdgeTo(workspace))
             {
                 DependencyGraph.AddEdge(graph.Root, workspace, workspace.Name, EdgeType.Prod);
             }
         }
 
         return (graph, version);
+    }
+
+    /// <summary>The entries but <c>__metadata</c>, patch: resolutions after the others, each in file order.</summary>
+    private static List<MapEntry> PatchesLast(MapNode root)
+    {
+        var entries = new List<MapEntry>(root.Count);
+        var patches = new List<MapEntry>();
+        foreach (var entry in root.Entries)
+        {
+            if (entry.Key != "__metadata")
+            {
+                (IsPatch(entry.Value) ? patches : entries).Add(entry);
+            }
+        }
+
+        entries.AddRange(patches);
+        return entries;
     }
 
     private static bool IsPatch(DataNode entry) =>

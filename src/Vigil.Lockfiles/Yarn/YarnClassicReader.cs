@@ -95,7 +95,7 @@ internal static class YarnClassicReader
         {
             var workspace = workspaces[manifest.Name];
             AddManifestEdges(workspace, manifest);
-            if (!graph.Root.Edges.Any(e => e.To == workspace))
+            if (!graph.Root.HasEdgeTo(workspace))
             {
                 DependencyGraph.AddEdge(graph.Root, workspace, manifest.Name.Length > 0 ? manifest.Name : path, EdgeType.Prod);
             }
