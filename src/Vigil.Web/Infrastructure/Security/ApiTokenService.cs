@@ -1,0 +1,71 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Vigil.Web.Infrastructure.Persistence;
+
+namespace Vigil.Web.Infrastructure.Security;
+
+/// <summary>Creates, lists and revokes personal API tokens. A token is shown once; the database keeps its SHA-256.</summary>
+/// <remarks>SHA-256 without salt is enough here: a token is 256 random bits, not a password.</remarks>
+public sealed class ApiTokenService(PlatformDbContext db, TimeProvider time)
+{
+    /// <summary>Every token starts with this, so that secret scanners can find leaked ones.</summary>
+    public const string Prefix = "vigil_";
+
+    /// <summary>The longest lifetime a token can have.</summary>
+    public static readonly TimeSpan MaxLifetime = TimeSpan.FromDays(366);
+
+    /// <summary>The hash stored for a token.</summary>
+    public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    /// <summary>Creates a token; the returned text is the only copy of the secret.</summary>
+    /// <exception cref="ArgumentException">An unknown scope, no scope, a bad name or lifetime.</exception>
+    public async Task<(ApiToken Token, string Secret)> CreateAsync(string userId, string name, IReadOnlyCollection<string> scopes, TimeSpan lifetime, CancellationToken cancellationToken = default)
+    {
+        name = name.Trim();
+        if (name.Length is 0 or > 100)
+        {
+            throw new ArgumentException("A token needs a name of 1 to 100 characters.", nameof(name));
+        }
+
+        if (scopes.Count == 0 || scopes.Any(s => !Scopes.All.Contains(s)))
+        {
+            throw new ArgumentException($"A token needs one or more of the scopes {string.Join(", ", Scopes.All)}.", nameof(scopes));
+        }
+
+        if (lifetime <= TimeSpan.Zero || lifetime > MaxLifetime)
+        {
+            throw new ArgumentException("A token lives between 1 and 366 days.", nameof(lifetime));
+        }
+
+        string secret = Prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var now = time.GetUtcNow().UtcDateTime;
+        var token = new ApiToken
+        {
+            Id = Guid.CreateVersion7(),
+            UserId = userId,
+            Name = name,
+            Hash = Hash(secret),
+            Prefix = secret[..(Prefix.Length + 4)],
+            Scopes = string.Join(' ', scopes.Distinct().Order(StringComparer.Ordinal)),
+            CreatedAt = now,
+            ExpiresAt = now + lifetime,
+        };
+        db.ApiTokens.Add(token);
+        await db.SaveChangesAsync(cancellationToken);
+        return (token, secret);
+    }
+
+    /// <summary>A user's tokens, newest first.</summary>
+    public Task<List<ApiToken>> ListAsync(string userId, CancellationToken cancellationToken = default) =>
+        db.ApiTokens.AsNoTracking().Where(t => t.UserId == userId).OrderByDescending(t => t.Id).ToListAsync(cancellationToken);
+
+    /// <summary>Revokes one of the user's tokens; false when there is no such live token.</summary>
+    public async Task<bool> RevokeAsync(string userId, Guid id, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        return await db.ApiTokens
+            .Where(t => t.Id == id && t.UserId == userId && t.RevokedAt == null)
+            .ExecuteUpdateAsync(t => t.SetProperty(x => x.RevokedAt, now), cancellationToken) == 1;
+    }
+}

@@ -1,0 +1,91 @@
+using Microsoft.AspNetCore.Http.Features;
+using Vigil.Web.Infrastructure.Security;
+
+namespace Vigil.Web.Infrastructure;
+
+/// <summary>The host's plumbing: pages, the API group, ProblemDetails, OpenAPI, request limits and the pipeline.</summary>
+public static class WebSetup
+{
+    /// <summary>The largest request body accepted, in bytes (<c>Vigil:MaxRequestBodyBytes</c>).</summary>
+    public const long DefaultMaxRequestBodyBytes = 1024 * 1024;
+
+    public static WebApplicationBuilder AddRequestLimits(this WebApplicationBuilder builder)
+    {
+        long max = builder.Configuration.GetValue("Vigil:MaxRequestBodyBytes", DefaultMaxRequestBodyBytes);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = max;
+            kestrel.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
+        });
+        builder.Services.Configure<FormOptions>(form =>
+        {
+            form.MultipartBodyLengthLimit = max;
+            form.ValueCountLimit = 200;
+            form.ValueLengthLimit = (int)Math.Min(max, int.MaxValue);
+        });
+        return builder;
+    }
+
+    public static IServiceCollection AddPagesAndApi(this IServiceCollection services)
+    {
+        // Pages live with their feature (Features/Accounts/SignIn.cshtml); each names its route with @page "/...".
+        services.AddRazorPages(options => options.RootDirectory = "/Features");
+        services.AddProblemDetails();
+        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Vigil API";
+            document.Info.Description = "The disclosure platform's API. Authenticate with a personal token: Authorization: Bearer vigil_…";
+            return Task.CompletedTask;
+        }));
+        return services;
+    }
+
+    /// <summary>
+    /// The middleware, in order: errors, security headers, static files, routing, authentication, rate limits,
+    /// second-factor enrolment, authorization, anti-forgery.
+    /// </summary>
+    public static WebApplication UsePlatformPipeline(this WebApplication app)
+    {
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"),
+            api => api.UseExceptionHandler().UseStatusCodePages());
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"),
+            pages => pages.UseExceptionHandler("/error"));
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.UseSecurityHeaders();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = "public, max-age=3600",
+        });
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseTwoFactorEnrolment();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    /// <summary>
+    /// The <c>/api</c> group every feature maps its endpoints into: rate-limited, anti-forgery checked for
+    /// cookie-authenticated changes, errors as ProblemDetails.
+    /// </summary>
+    public static RouteGroupBuilder MapApiGroup(this WebApplication app)
+    {
+        var api = app.MapGroup("/api");
+        api.RequireRateLimiting(RateLimits.Api).RequireAntiforgeryForCookies().ProducesProblem(StatusCodes.Status400BadRequest);
+        return api;
+    }
+
+    /// <summary>Pages, the OpenAPI document (public: it describes, it holds no data).</summary>
+    public static WebApplication MapPagesAndDocs(this WebApplication app)
+    {
+        app.MapRazorPages();
+        app.MapOpenApi().AllowAnonymous();
+        return app;
+    }
+}

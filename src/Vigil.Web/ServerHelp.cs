@@ -1,0 +1,34 @@
+namespace Vigil.Web;
+
+/// <summary>The server's options, for <c>--help</c> and the command line.</summary>
+internal static class ServerHelp
+{
+    /// <summary>Short options mapped to configuration keys.</summary>
+    public static readonly Dictionary<string, string> Switches = new(StringComparer.Ordinal)
+    {
+        ["--db"] = "Vigil:Db",
+        ["--postgres"] = "Vigil:Postgres",
+        ["--public-url"] = "Vigil:PublicUrl",
+    };
+
+    public const string Text = """
+        Usage: vigil serve [options]
+
+        Runs Vigil's disclosure platform: pages for people, a JSON API under /api for tools.
+
+        Options:
+          --urls <urls>             Where to listen (default http://localhost:5000), e.g. http://127.0.0.1:8080
+          --db <file>               The SQLite database (default: $VIGIL_DB, else vigil/vigil.db in the user's
+                                    local data folder, the same file as `vigil db`)
+          --postgres <connection>   Use PostgreSQL instead (or the setting Vigil:Postgres)
+          --public-url <url>        The address people use, for links in e-mails (Vigil:PublicUrl)
+
+        Settings (appsettings.json, environment VIGIL__..., or --Vigil:Key=value):
+          Vigil:Smtp:Host, Port, From, User, Password, UseTls   E-mail delivery (the outbox waits without a host)
+          Vigil:AdminEmail                                      The first administrator's address
+          Vigil:RateLimits:SignIn, TwoFactor, Register, Api, WindowSeconds
+
+        On first start, with no administrator who can sign in, a one-time sign-in link is printed here.
+        Exit codes: 0 stopped normally, 4 database error.
+        """;
+}
