@@ -1,0 +1,67 @@
+using Vigil.Web.Tests.Support;
+
+namespace Vigil.Web.Tests.Security;
+
+public sealed class SecurityHeaderTests
+{
+    public static readonly TheoryData<string> Paths = new()
+    {
+        "/", "/account/sign-in", "/account/register", "/account/access-denied", "/error", "/reference/api",
+        "/css/site.css", "/openapi/v1.json", "/api/me", "/account/tokens", "/no-such-page",
+    };
+
+    [Theory]
+    [MemberData(nameof(Paths))]
+    public async Task Every_response_carries_the_CSP_and_security_headers(string path)
+    {
+        using var factory = new PlatformFactory();
+        using var browser = factory.Browser();
+
+        var (response, _) = await browser.GetAsync(path);
+
+        string csp = string.Join(' ', response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("default-src 'self'", csp, StringComparison.Ordinal);
+        Assert.Contains("script-src 'self';", csp, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
+        Assert.Contains("object-src 'none'", csp, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
+        Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+        Assert.Equal("no-referrer", Assert.Single(response.Headers.GetValues("Referrer-Policy")));
+        Assert.Contains("camera=()", Assert.Single(response.Headers.GetValues("Permissions-Policy")), StringComparison.Ordinal);
+        Assert.StartsWith("max-age=", Assert.Single(response.Headers.GetValues("Strict-Transport-Security")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Pages_have_no_inline_script_or_style()
+    {
+        using var factory = new PlatformFactory();
+        using var browser = factory.Browser();
+        foreach (string path in new[] { "/", "/account/sign-in", "/account/register", "/reference/api" })
+        {
+            var (_, body) = await browser.GetAsync(path);
+            Assert.DoesNotMatch("<script(?![^>]*\\bsrc=)[^>]*>", body);
+            Assert.DoesNotContain("<style", body, StringComparison.Ordinal);
+            Assert.DoesNotContain(" style=", body, StringComparison.Ordinal);
+            Assert.DoesNotMatch("<[^>]+\\son[a-z]+\\s*=", body);
+        }
+    }
+
+    [Fact]
+    public async Task Session_and_anti_forgery_cookies_are_Secure_HttpOnly_and_SameSite()
+    {
+        using var factory = new PlatformFactory();
+        await factory.CreateUserAsync("cookie@example.org");
+        using var browser = factory.Browser();
+        var (page, _) = await browser.GetAsync("/account/sign-in");
+        var csrf = Assert.Single(page.Headers.GetValues("Set-Cookie"), c => c.StartsWith("vigil.csrf=", StringComparison.Ordinal));
+        Assert.Contains("secure", csrf, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("httponly", csrf, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=strict", csrf, StringComparison.OrdinalIgnoreCase);
+
+        var signIn = await browser.SignInAsync("cookie@example.org");
+        var session = Assert.Single(signIn.Headers.GetValues("Set-Cookie"), c => c.StartsWith("vigil.session=", StringComparison.Ordinal));
+        Assert.Contains("secure", session, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("httponly", session, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=lax", session, StringComparison.OrdinalIgnoreCase);
+    }
+}
