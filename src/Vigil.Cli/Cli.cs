@@ -23,7 +23,22 @@ static class Cli
             NodeCommand.Create(),
             AuditCommand.Create(),
             DepsCommand.Create(),
+            ServeCommand.Create(),
         };
+
+        try
+        {
+            // Everything after 'serve' belongs to the server, '--help' included: it is not parsed here.
+            if (args.Length > 0 && args[0] == "serve")
+            {
+                return ServeCommand.Run(args[1..]);
+            }
+        }
+        catch (CliException e)
+        {
+            stderr.WriteLine($"vigil: {e.Message}");
+            return e.ExitCode;
+        }
 
         // '@file' arguments would read files named by whoever wrote the command line: off.
         var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
