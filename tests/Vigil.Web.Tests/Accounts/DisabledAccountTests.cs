@@ -9,10 +9,11 @@ namespace Vigil.Web.Tests.Accounts;
 
 public sealed class DisabledAccountTests
 {
-    [Fact]
-    public async Task Disabling_an_account_ends_its_session_and_its_tokens_on_the_next_request()
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task Disabling_an_account_ends_its_session_and_its_tokens_on_the_next_request(string engine)
     {
-        using var factory = new PlatformFactory();
+        using var factory = await PlatformFactory.OnAsync(engine);
         var user = await factory.CreateUserAsync("gone@example.org");
         string adminSecret = Totp.NewSecret();
         await factory.CreateUserAsync("boss@example.org", [Roles.Administrator], adminSecret);
@@ -39,10 +40,11 @@ public sealed class DisabledAccountTests
         Assert.Contains("cannot sign in", body, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_password_change_elsewhere_ends_the_session_on_the_next_request()
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task A_password_change_elsewhere_ends_the_session_on_the_next_request(string engine)
     {
-        using var factory = new PlatformFactory();
+        using var factory = await PlatformFactory.OnAsync(engine);
         var user = await factory.CreateUserAsync("moved@example.org");
         using var browser = factory.Browser();
         await browser.SignInAsync("moved@example.org");

@@ -7,10 +7,11 @@ namespace Vigil.Web.Tests.Accounts;
 
 public sealed class FirstStartTests
 {
-    [Fact]
-    public async Task The_first_start_link_sets_the_administrator_password_once_and_leads_to_enrolment()
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task The_first_start_link_sets_the_administrator_password_once_and_leads_to_enrolment(string engine)
     {
-        using var factory = new PlatformFactory();
+        using var factory = await PlatformFactory.OnAsync(engine);
         string path = factory.FirstStartPath();
         string token = path["/account/welcome/".Length..];
         var hashes = await factory.QueryAsync(db => db.SignInLinks.AsNoTracking().Select(l => l.Hash).ToListAsync());

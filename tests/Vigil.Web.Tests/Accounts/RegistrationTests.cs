@@ -7,10 +7,11 @@ namespace Vigil.Web.Tests.Accounts;
 
 public sealed partial class RegistrationTests
 {
-    [Fact]
-    public async Task Registration_mails_a_confirmation_link_through_the_outbox_and_the_link_lets_the_user_sign_in()
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task Registration_mails_a_confirmation_link_through_the_outbox_and_the_link_lets_the_user_sign_in(string engine)
     {
-        using var factory = new PlatformFactory();
+        using var factory = await PlatformFactory.OnAsync(engine);
         using var browser = factory.Browser();
 
         var (response, body) = await browser.SubmitAsync("/account/register", new() { ["Email"] = "ada@example.org", ["Password"] = PlatformFactory.Password });
@@ -55,10 +56,11 @@ public sealed partial class RegistrationTests
         Assert.Equal(1, await factory.QueryAsync(db => db.Users.CountAsync(u => u.Email == "taken@example.org")));
     }
 
-    [Fact]
-    public async Task Sign_in_locks_the_account_after_five_failures_even_for_the_right_password()
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task Sign_in_locks_the_account_after_five_failures_even_for_the_right_password(string engine)
     {
-        using var factory = new PlatformFactory();
+        using var factory = await PlatformFactory.OnAsync(engine);
         await factory.CreateUserAsync("lock@example.org");
         using var browser = factory.Browser();
 

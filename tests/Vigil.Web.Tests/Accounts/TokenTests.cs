@@ -9,10 +9,11 @@ namespace Vigil.Web.Tests.Accounts;
 
 public sealed class TokenTests
 {
-    [Fact]
-    public async Task A_token_is_shown_once_and_stored_only_as_its_SHA256()
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task A_token_is_shown_once_and_stored_only_as_its_SHA256(string engine)
     {
-        using var factory = new PlatformFactory();
+        using var factory = await PlatformFactory.OnAsync(engine);
         await factory.CreateUserAsync("tool@example.org");
         using var browser = factory.Browser();
         await browser.SignInAsync("tool@example.org");
@@ -49,10 +50,11 @@ public sealed class TokenTests
         Assert.Equal(HttpStatusCode.Unauthorized, (await ApiCalls.WithTokenAsync(tool, HttpMethod.Get, "/api/me", account + "x")).StatusCode);
     }
 
-    [Fact]
-    public async Task Expired_and_revoked_tokens_are_refused_on_the_next_request()
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task Expired_and_revoked_tokens_are_refused_on_the_next_request(string engine)
     {
-        using var factory = new PlatformFactory();
+        using var factory = await PlatformFactory.OnAsync(engine);
         await factory.CreateUserAsync("expiry@example.org");
         using var browser = factory.Browser();
         await browser.SignInAsync("expiry@example.org");

@@ -36,10 +36,11 @@ public sealed class TotpTests
         Assert.Equal(accepted, await VerifyAsync(factory, user.Id, Totp.Code(Base32.Decode(secret), now + offset)));
     }
 
-    [Fact]
-    public async Task A_code_works_once_and_no_older_code_works_after_it()
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task A_code_works_once_and_no_older_code_works_after_it(string engine)
     {
-        using var factory = new PlatformFactory();
+        using var factory = await PlatformFactory.OnAsync(engine);
         string secret = Totp.NewSecret();
         byte[] key = Base32.Decode(secret)!;
         var user = await factory.CreateUserAsync("replay@example.org", totpSecret: secret);
@@ -56,10 +57,11 @@ public sealed class TotpTests
         Assert.True(await VerifyAsync(factory, user.Id, Totp.Code(key, now + 2)));
     }
 
-    [Fact]
-    public async Task A_replayed_code_does_not_sign_in_a_second_session()
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task A_replayed_code_does_not_sign_in_a_second_session(string engine)
     {
-        using var factory = new PlatformFactory();
+        using var factory = await PlatformFactory.OnAsync(engine);
         string secret = Totp.NewSecret();
         await factory.CreateUserAsync("two@example.org", totpSecret: secret);
         string code = Totp.Code(Base32.Decode(secret), Totp.StepAt(factory.Time.GetUtcNow()));

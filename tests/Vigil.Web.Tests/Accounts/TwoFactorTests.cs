@@ -43,10 +43,11 @@ public sealed partial class TwoFactorTests
         Assert.Equal(HttpStatusCode.OK, apiAfter.StatusCode);
     }
 
-    [Fact]
-    public async Task A_recovery_code_signs_in_once_and_is_stored_only_as_a_salted_hash()
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task A_recovery_code_signs_in_once_and_is_stored_only_as_a_salted_hash(string engine)
     {
-        using var factory = new PlatformFactory();
+        using var factory = await PlatformFactory.OnAsync(engine);
         var user = await factory.CreateUserAsync("lost@example.org", totpSecret: Totp.NewSecret());
         var codes = await factory.WithScopeAsync(async services =>
         {

@@ -8,10 +8,11 @@ namespace Vigil.Web.Tests.Mail;
 
 public sealed class OutboxTests
 {
-    [Fact]
-    public async Task A_message_enqueued_in_a_rolled_back_transaction_is_never_sent()
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task A_message_enqueued_in_a_rolled_back_transaction_is_never_sent(string engine)
     {
-        using var factory = new PlatformFactory();
+        using var factory = await PlatformFactory.OnAsync(engine);
         await factory.WithScopeAsync(async services =>
         {
             var db = services.GetRequiredService<PlatformDbContext>();
@@ -29,10 +30,11 @@ public sealed class OutboxTests
         Assert.Empty(await factory.OutboxToAsync("rollback@example.org"));
     }
 
-    [Fact]
-    public async Task A_failed_delivery_is_retried_after_backoff_with_the_same_Message_ID()
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task A_failed_delivery_is_retried_after_backoff_with_the_same_Message_ID(string engine)
     {
-        using var factory = new PlatformFactory();
+        using var factory = await PlatformFactory.OnAsync(engine);
         factory.Mail.FailuresToCome = 2;
         await EnqueueAsync(factory, "retry@example.org");
 
@@ -54,10 +56,11 @@ public sealed class OutboxTests
         Assert.Equal(TimeSpan.FromHours(6), OutboxDelivery.Backoff(30));
     }
 
-    [Fact]
-    public async Task Two_workers_delivering_at_once_send_each_message_exactly_once()
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task Two_workers_delivering_at_once_send_each_message_exactly_once(string engine)
     {
-        using var factory = new PlatformFactory();
+        using var factory = await PlatformFactory.OnAsync(engine);
         for (int i = 0; i < 20; i++)
         {
             await EnqueueAsync(factory, $"race{i}@example.org");
@@ -70,10 +73,11 @@ public sealed class OutboxTests
         Assert.Equal(20, factory.Mail.Sent.Select(m => m.MessageId).Distinct().Count());
     }
 
-    [Fact]
-    public async Task A_message_claimed_by_a_worker_that_died_is_taken_over_when_its_lease_ends()
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task A_message_claimed_by_a_worker_that_died_is_taken_over_when_its_lease_ends(string engine)
     {
-        using var factory = new PlatformFactory();
+        using var factory = await PlatformFactory.OnAsync(engine);
         long id = await EnqueueAsync(factory, "lease@example.org");
         var now = factory.Time.GetUtcNow().UtcDateTime;
         await factory.QueryAsync(db => db.Outbox.Where(m => m.Id == id)

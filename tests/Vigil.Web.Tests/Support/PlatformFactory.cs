@@ -24,9 +24,15 @@ internal sealed partial class PlatformFactory : WebApplicationFactory<Program>
 
     private readonly TempDirectory _folder = new();
     private readonly Dictionary<string, string?> _settings;
+    private readonly bool _realMail;
+    private PostgresDatabase? _postgres;
 
-    public PlatformFactory(Dictionary<string, string?>? settings = null)
+    /// <summary>A server on SQLite, or on PostgreSQL when <paramref name="settings"/> names <c>Vigil:Postgres</c>.</summary>
+    /// <param name="settings">Configuration on top of the tests' defaults.</param>
+    /// <param name="realMail">Deliver over SMTP (<c>Vigil:Smtp</c>) instead of recording.</param>
+    public PlatformFactory(Dictionary<string, string?>? settings = null, bool realMail = false)
     {
+        _realMail = realMail;
         DatabasePath = _folder.File("vigil.db");
         _settings = new Dictionary<string, string?>
         {
@@ -45,6 +51,19 @@ internal sealed partial class PlatformFactory : WebApplicationFactory<Program>
 
     public string DatabasePath { get; }
 
+    /// <summary>A server on <paramref name="engine"/>: <c>sqlite</c>, or <c>postgres</c> (a fresh database on the tests' server).</summary>
+    public static async Task<PlatformFactory> OnAsync(string engine, Dictionary<string, string?>? settings = null)
+    {
+        if (engine == "sqlite")
+        {
+            return new PlatformFactory(settings);
+        }
+
+        var database = await PostgresServer.CreateDatabaseAsync(TestContext.Current.CancellationToken);
+        var all = new Dictionary<string, string?>(settings ?? []) { ["Vigil:Postgres"] = database.ConnectionString };
+        return new PlatformFactory(all) { _postgres = database };
+    }
+
     public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
 
     public RecordingMailSender Mail { get; } = new();
@@ -62,7 +81,11 @@ internal sealed partial class PlatformFactory : WebApplicationFactory<Program>
         builder.ConfigureServices(services =>
         {
             services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Time));
-            services.Replace(ServiceDescriptor.Singleton<IMailSender>(Mail));
+            if (!_realMail)
+            {
+                services.Replace(ServiceDescriptor.Singleton<IMailSender>(Mail));
+            }
+
             services.Replace(ServiceDescriptor.Singleton(new FirstStartOutput(FirstStartOutput)));
         });
     }
@@ -86,7 +109,15 @@ internal sealed partial class PlatformFactory : WebApplicationFactory<Program>
     public Task<PlatformUser> CreateUserAsync(string email, string[]? roles = null, string? totpSecret = null) => WithScopeAsync(async services =>
     {
         var users = services.GetRequiredService<UserManager<PlatformUser>>();
-        var user = new PlatformUser { UserName = email, Email = email, EmailConfirmed = true, TotpSecret = totpSecret, TwoFactorEnabled = totpSecret is not null };
+        var user = new PlatformUser
+        {
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            TotpSecret = totpSecret,
+            TwoFactorEnabled = totpSecret is not null,
+            CreatedAt = Time.GetUtcNow().UtcDateTime,
+        };
         var result = await users.CreateAsync(user, Password);
         Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
         await users.AddToRolesAsync(user, roles ?? [Roles.Reporter]);
@@ -132,6 +163,7 @@ internal sealed partial class PlatformFactory : WebApplicationFactory<Program>
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             _folder.Dispose();
             FirstStartOutput.Dispose();
+            _postgres?.Dispose();
         }
     }
 

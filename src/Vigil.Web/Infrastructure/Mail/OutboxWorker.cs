@@ -7,6 +7,11 @@ internal sealed partial class OutboxWorker(IServiceScopeFactory scopes, OutboxSi
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!settings.Value.Worker)
+        {
+            return;
+        }
+
         if (string.IsNullOrWhiteSpace(settings.Value.Host))
         {
             LogDeliveryOff(logger);
