@@ -64,4 +64,17 @@ public sealed class SecurityHeaderTests
         Assert.Contains("httponly", session, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=lax", session, StringComparison.OrdinalIgnoreCase);
     }
+
+    [Fact]
+    public async Task Over_plain_http_on_a_laptop_the_forms_work_with_cookies_that_are_not_marked_Secure()
+    {
+        using var factory = new PlatformFactory(new() { ["Vigil:PublicUrl"] = string.Empty });
+        using var client = factory.CreateClient(new() { BaseAddress = new Uri("http://localhost"), AllowAutoRedirect = false });
+
+        var response = await client.GetAsync("/account/sign-in", TestContext.Current.CancellationToken);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        var csrf = Assert.Single(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("vigil.csrf=", StringComparison.Ordinal));
+        Assert.DoesNotContain("secure", csrf, StringComparison.OrdinalIgnoreCase);
+    }
 }
