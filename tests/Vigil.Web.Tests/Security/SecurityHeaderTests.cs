@@ -36,9 +36,18 @@ public sealed class SecurityHeaderTests
     {
         using var factory = new PlatformFactory();
         using var browser = factory.Browser();
-        foreach (string path in new[] { "/", "/account/sign-in", "/account/register", "/reference/api" })
+        var pages = new List<string>();
+        foreach (string path in new[] { "/", "/account/sign-in", "/account/register", "/reference/api", factory.FirstStartPath() })
         {
-            var (_, body) = await browser.GetAsync(path);
+            pages.Add((await browser.GetAsync(path)).Body);
+        }
+
+        // Pages showing form errors, too.
+        pages.Add((await browser.SubmitAsync("/account/register", new() { ["Email"] = "not an address", ["Password"] = "short" })).Body);
+        pages.Add((await browser.SubmitAsync(factory.FirstStartPath(), new() { ["Password"] = "short" })).Body);
+        Assert.Contains("<ul class=\"error\" role=\"alert\">", pages[^1], StringComparison.Ordinal);
+        foreach (string body in pages)
+        {
             Assert.DoesNotMatch("<script(?![^>]*\\bsrc=)[^>]*>", body);
             Assert.DoesNotContain("<style", body, StringComparison.Ordinal);
             Assert.DoesNotContain(" style=", body, StringComparison.Ordinal);
