@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Vigil.Testing;
 using Vigil.Web.Features.Accounts;
@@ -38,6 +39,7 @@ internal sealed partial class PlatformFactory : WebApplicationFactory<Program>
         {
             ["Vigil:Db"] = DatabasePath,
             ["Vigil:PublicUrl"] = "https://vigil.test",
+            ["Vigil:KeyFile"] = _folder.File("report-keys"),
             ["Vigil:RateLimits:SignIn"] = "1000",
             ["Vigil:RateLimits:TwoFactor"] = "1000",
             ["Vigil:RateLimits:Register"] = "1000",
@@ -70,6 +72,9 @@ internal sealed partial class PlatformFactory : WebApplicationFactory<Program>
 
     public StringWriter FirstStartOutput { get; } = new();
 
+    /// <summary>Every log message the server wrote, at every level: to check that no secret reaches the logs.</summary>
+    public CapturedLogs Logs { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
@@ -78,6 +83,7 @@ internal sealed partial class PlatformFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Trace).AddProvider(Logs));
         builder.ConfigureServices(services =>
         {
             services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Time));
