@@ -26,7 +26,7 @@ builder.Configuration.AddCommandLine(args, ServerHelp.Switches);
 builder.AddRequestLimits();
 builder.Services
     .AddPersistence(builder.Configuration)
-    .AddPlatformSecurity()
+    .AddPlatformSecurity(builder.Configuration)
     .AddRateLimits(builder.Configuration)
     .AddMail(builder.Configuration)
     .AddPagesAndApi()

@@ -21,7 +21,8 @@ internal static class ServerHelp
           --db <file>               The SQLite database (default: $VIGIL_DB, else vigil/vigil.db in the user's
                                     local data folder, the same file as `vigil db`)
           --postgres <connection>   Use PostgreSQL instead (or the setting Vigil:Postgres)
-          --public-url <url>        The address people use, for links in e-mails (Vigil:PublicUrl)
+          --public-url <url>        The address people use, for links in e-mails (Vigil:PublicUrl); with
+                                    https, cookies are always Secure (set it behind a TLS proxy)
 
         Settings (appsettings.json, environment VIGIL__..., or --Vigil:Key=value):
           Vigil:Smtp:Host, Port, From, User, Password, UseTls   E-mail delivery (the outbox waits without a host)

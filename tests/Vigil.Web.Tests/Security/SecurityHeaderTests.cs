@@ -36,9 +36,18 @@ public sealed class SecurityHeaderTests
     {
         using var factory = new PlatformFactory();
         using var browser = factory.Browser();
-        foreach (string path in new[] { "/", "/account/sign-in", "/account/register", "/reference/api" })
+        var pages = new List<string>();
+        foreach (string path in new[] { "/", "/account/sign-in", "/account/register", "/reference/api", factory.FirstStartPath() })
         {
-            var (_, body) = await browser.GetAsync(path);
+            pages.Add((await browser.GetAsync(path)).Body);
+        }
+
+        // Pages showing form errors, too.
+        pages.Add((await browser.SubmitAsync("/account/register", new() { ["Email"] = "not an address", ["Password"] = "short" })).Body);
+        pages.Add((await browser.SubmitAsync(factory.FirstStartPath(), new() { ["Password"] = "short" })).Body);
+        Assert.Contains("<ul class=\"error\" role=\"alert\">", pages[^1], StringComparison.Ordinal);
+        foreach (string body in pages)
+        {
             Assert.DoesNotMatch("<script(?![^>]*\\bsrc=)[^>]*>", body);
             Assert.DoesNotContain("<style", body, StringComparison.Ordinal);
             Assert.DoesNotContain(" style=", body, StringComparison.Ordinal);
@@ -63,5 +72,18 @@ public sealed class SecurityHeaderTests
         Assert.Contains("secure", session, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("httponly", session, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=lax", session, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Over_plain_http_on_a_laptop_the_forms_work_with_cookies_that_are_not_marked_Secure()
+    {
+        using var factory = new PlatformFactory(new() { ["Vigil:PublicUrl"] = string.Empty });
+        using var client = factory.CreateClient(new() { BaseAddress = new Uri("http://localhost"), AllowAutoRedirect = false });
+
+        var response = await client.GetAsync("/account/sign-in", TestContext.Current.CancellationToken);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        var csrf = Assert.Single(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("vigil.csrf=", StringComparison.Ordinal));
+        Assert.DoesNotContain("secure", csrf, StringComparison.OrdinalIgnoreCase);
     }
 }

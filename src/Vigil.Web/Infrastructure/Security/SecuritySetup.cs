@@ -28,8 +28,13 @@ public static class SecuritySetup
     /// <summary>The authentication scheme that picks the cookie or, under <c>/api</c>, a bearer token.</summary>
     public const string CookieOrToken = "vigil";
 
-    public static IServiceCollection AddPlatformSecurity(this IServiceCollection services)
+    public static IServiceCollection AddPlatformSecurity(this IServiceCollection services, IConfiguration configuration)
     {
+        // Secure cookies always when the platform's public address is https (also behind a TLS-terminating proxy);
+        // otherwise secure on https requests, so that `vigil serve --urls http://127.0.0.1:5000` works on a laptop.
+        var secure = (configuration["Vigil:PublicUrl"] ?? string.Empty).StartsWith("https://", StringComparison.OrdinalIgnoreCase)
+            ? CookieSecurePolicy.Always
+            : CookieSecurePolicy.SameAsRequest;
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddIdentity<PlatformUser, IdentityRole>(options =>
@@ -60,7 +65,7 @@ public static class SecuritySetup
         {
             options.Cookie.Name = "vigil.session";
             options.Cookie.HttpOnly = true;
-            options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            options.Cookie.SecurePolicy = secure;
             // Lax, not Strict: a link from an e-mail to a page of the platform must arrive signed in.
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.LoginPath = "/account/sign-in";
@@ -75,11 +80,11 @@ public static class SecuritySetup
         services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, options =>
         {
             options.Cookie.Name = "vigil.2fa";
-            options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            options.Cookie.SecurePolicy = secure;
             options.Cookie.SameSite = SameSiteMode.Strict;
         });
         services.Configure<CookieAuthenticationOptions>(IdentityConstants.ExternalScheme, options =>
-            options.Cookie.SecurePolicy = CookieSecurePolicy.Always);
+            options.Cookie.SecurePolicy = secure);
 
         services.AddAuthentication(options =>
             {
@@ -114,7 +119,7 @@ public static class SecuritySetup
         {
             options.HeaderName = ApiAntiforgery.HeaderName;
             options.Cookie.Name = "vigil.csrf";
-            options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            options.Cookie.SecurePolicy = secure;
             options.Cookie.SameSite = SameSiteMode.Strict;
         });
 
