@@ -32,8 +32,14 @@ public sealed class DetailsModel(ReportService reports, TimeProvider time) : Pag
         return !string.IsNullOrEmpty(handler) ? NotFound() : await ShowAsync(id);
     }
 
-    public async Task<IActionResult> OnPostTransitionAsync(Guid id, string? action, string? reason, string? duplicateOf, string? fixedVersion)
+    // The posted texts are read from the form, not bound as handler arguments: MVC logs handler arguments at trace
+    // level, and a reason or a comment is report content that must never reach a log.
+    public async Task<IActionResult> OnPostTransitionAsync(Guid id)
     {
+        string? action = Field("action");
+        string? reason = Field("reason");
+        string? duplicateOf = Field("duplicateOf");
+        string? fixedVersion = Field("fixedVersion");
         var viewer = await reports.ViewerAsync(User);
         if (viewer is null || await reports.FindVisibleAsync(id, viewer, HttpContext.RequestAborted) is null)
         {
@@ -49,8 +55,10 @@ public sealed class DetailsModel(ReportService reports, TimeProvider time) : Pag
         return error is null ? Redirect($"/reports/{id}") : await ShowAsync(id, error.ToString());
     }
 
-    public async Task<IActionResult> OnPostCommentAsync(Guid id, string? body, bool isInternal)
+    public async Task<IActionResult> OnPostCommentAsync(Guid id)
     {
+        string? body = Field("body");
+        bool isInternal = string.Equals(Field("isInternal"), "true", StringComparison.OrdinalIgnoreCase);
         var viewer = await reports.ViewerAsync(User);
         if (viewer is null || await reports.FindVisibleAsync(id, viewer, HttpContext.RequestAborted) is null)
         {
@@ -60,6 +68,8 @@ public sealed class DetailsModel(ReportService reports, TimeProvider time) : Pag
         var error = await reports.CommentAsync(id, viewer, body, isInternal, HttpContext.RequestAborted);
         return error is null ? Redirect($"/reports/{id}#thread") : await ShowAsync(id, error.ToString());
     }
+
+    private string? Field(string name) => Request.HasFormContentType && Request.Form.TryGetValue(name, out var value) ? value.ToString() : null;
 
     private async Task<IActionResult> ShowAsync(Guid id, string? error = null)
     {
