@@ -61,7 +61,9 @@ internal static partial class ReportSteps
         {
             var part = new ByteArrayContent(bytes);
             part.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-            content.Add(part, "attachments", name);
+            // Written by hand: HttpClient refuses some names an attacker would send (quotes, angle brackets).
+            part.Headers.TryAddWithoutValidation("Content-Disposition", "form-data; name=\"attachments\"; filename=\"" + name.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"");
+            content.Add(part);
         }
 
         var response = await browser.Client.PostAsync("/reports/new", content);
