@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.OpenApi;
 using Vigil.Web.Infrastructure.Security;
 
 namespace Vigil.Web.Infrastructure;
@@ -36,6 +37,15 @@ public static class WebSetup
         {
             document.Info.Title = "Vigil API";
             document.Info.Description = "The disclosure platform's API. Authenticate with a personal token: Authorization: Bearer vigil_…";
+            document.Components ??= new OpenApiComponents();
+            document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+            document.Components.SecuritySchemes["token"] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                Description = "A personal API token from /account/tokens, with the scopes the operation needs.",
+            };
+            document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("token", document)] = [] }];
             return Task.CompletedTask;
         }));
         return services;

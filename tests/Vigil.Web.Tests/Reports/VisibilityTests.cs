@@ -20,7 +20,7 @@ public sealed class VisibilityTests
     [Fact]
     public async Task A_non_participant_gets_404_on_every_report_route_and_the_canary_appears_nowhere_they_or_the_logs_or_the_file_see()
     {
-        using var factory = new PlatformFactory();
+        using var factory = new PlatformFactory(new() { [PlatformFactory.TraceLogs] = "true" });
         using var reporter = await ReportSteps.ReporterAsync(factory, "reporter@example.org");
         var (triager, _) = await ReportSteps.TriagerAsync(factory, "triager@example.org");
         using var _t = triager;

@@ -86,4 +86,21 @@ public sealed class SecurityHeaderTests
         var csrf = Assert.Single(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("vigil.csrf=", StringComparison.Ordinal));
         Assert.DoesNotContain("secure", csrf, StringComparison.OrdinalIgnoreCase);
     }
+
+    [Fact]
+    public async Task The_OpenAPI_document_describes_the_API_and_its_bearer_tokens()
+    {
+        using var factory = new PlatformFactory();
+        using var client = factory.CreateClient(new() { BaseAddress = new Uri("https://vigil.test") });
+
+        var document = await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<System.Text.Json.JsonElement>(client, "/openapi/v1.json", TestContext.Current.CancellationToken);
+
+        var paths = document.GetProperty("paths");
+        Assert.True(paths.TryGetProperty("/api/me", out _));
+        Assert.True(paths.TryGetProperty("/api/tokens", out _));
+        Assert.True(paths.TryGetProperty("/api/tokens/{id}", out _));
+        Assert.False(paths.TryGetProperty("/account/sign-in", out _));
+        var scheme = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("token");
+        Assert.Equal("bearer", scheme.GetProperty("scheme").GetString());
+    }
 }

@@ -3,15 +3,15 @@ using Microsoft.Extensions.Logging;
 
 namespace Vigil.Web.Tests.Support;
 
-/// <summary>A logger provider that keeps every message (with its exception) in memory.</summary>
+/// <summary>Every log line the server writes (after the server's own level filters), for checks on what is logged.</summary>
 internal sealed class CapturedLogs : ILoggerProvider
 {
-    private readonly ConcurrentQueue<string> _lines = new();
+    public ConcurrentQueue<string> Lines { get; } = new();
 
     /// <summary>Everything logged so far, one entry a line.</summary>
-    public string Text => string.Join('\n', _lines);
+    public string Text => string.Join('\n', Lines);
 
-    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _lines);
+    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, Lines);
 
     public void Dispose()
     {
@@ -19,8 +19,7 @@ internal sealed class CapturedLogs : ILoggerProvider
 
     private sealed class Logger(string category, ConcurrentQueue<string> lines) : ILogger
     {
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
 
         public bool IsEnabled(LogLevel logLevel) => true;
 

@@ -23,6 +23,9 @@ internal sealed partial class PlatformFactory : WebApplicationFactory<Program>
 {
     public const string Password = "correct horse battery staple";
 
+    /// <summary>A setting that makes <see cref="Logs"/> capture every level, trace included.</summary>
+    public const string TraceLogs = "Vigil:Tests:TraceLogs";
+
     private readonly TempDirectory _folder = new();
     private readonly Dictionary<string, string?> _settings;
     private readonly bool _realMail;
@@ -72,7 +75,6 @@ internal sealed partial class PlatformFactory : WebApplicationFactory<Program>
 
     public StringWriter FirstStartOutput { get; } = new();
 
-    /// <summary>Every log message the server wrote, at every level: to check that no secret reaches the logs.</summary>
     public CapturedLogs Logs { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -83,7 +85,15 @@ internal sealed partial class PlatformFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureLogging(logging => logging.AddProvider(Logs).AddFilter<CapturedLogs>(null, Microsoft.Extensions.Logging.LogLevel.Trace));
+        builder.ConfigureLogging(logging =>
+        {
+            logging.AddProvider(Logs);
+            if (_settings.ContainsKey(TraceLogs))
+            {
+                // Every level, past the server's own filters: what an operator who turns logging up would see.
+                logging.AddFilter<CapturedLogs>(null, Microsoft.Extensions.Logging.LogLevel.Trace);
+            }
+        });
         builder.ConfigureServices(services =>
         {
             services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Time));
