@@ -89,6 +89,57 @@ public sealed class VisibilityTests
         Assert.DoesNotContain(System.Text.Encoding.Latin1.GetString(System.Text.Encoding.Unicode.GetBytes(Canary)), factory.DatabaseText(), StringComparison.Ordinal);
     }
 
+    /// <summary>Every route that names a report, and how the stranger calls it. A new one without an entry fails the test below.</summary>
+    private static readonly Dictionary<string, string[]> ReportRoutes = new(StringComparer.Ordinal)
+    {
+        ["/reports/{id:guid}/{handler?}"] = ["GET /reports/{id}", "GET /reports/{id}/transition", "POST /reports/{id}/transition", "POST /reports/{id}/comment", "POST /reports/{id}", "POST /reports/{id}/other", "GET /reports/{id}/other"],
+        ["/reports/{id:guid}/attachments/{attachmentId:guid}"] = ["GET /reports/{id}/attachments/{attachment}"],
+        ["/api/reports/{id:guid}"] = ["GET /api/reports/{id}"],
+    };
+
+    [Fact]
+    public async Task Every_route_that_names_a_report_answers_404_to_a_stranger_and_changes_nothing()
+    {
+        using var factory = new PlatformFactory();
+        using var reporter = await ReportSteps.ReporterAsync(factory, "reporter@example.org");
+        var id = await ReportSteps.SubmitAsync(reporter, null, ("a.txt", "x"u8.ToArray()));
+        var attachment = await factory.QueryAsync(db => db.ReportAttachments.Select(a => a.Id).SingleAsync());
+        using var stranger = await ReportSteps.ReporterAsync(factory, "stranger@example.org");
+        string token = (await ApiCalls.CreateTokenAsync(stranger, "all", ["reports:read", "reports:write"])).GetProperty("token").GetString()!;
+        await stranger.GetAsync("/reports");
+
+        var routes = factory.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints
+            .OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>()
+            .Select(e => "/" + (e.RoutePattern.RawText ?? string.Empty).TrimStart('/'))
+            .Where(r => r.Contains("{id", StringComparison.Ordinal) && (r.StartsWith("/reports", StringComparison.Ordinal) || r.StartsWith("/api/reports", StringComparison.Ordinal)))
+            .ToHashSet(StringComparer.Ordinal);
+        Assert.Equal(ReportRoutes.Keys.Order(StringComparer.Ordinal), routes.Order(StringComparer.Ordinal));
+
+        foreach (string call in ReportRoutes.Values.SelectMany(c => c))
+        {
+            string[] parts = call.Split(' ');
+            string path = parts[1].Replace("{id}", id.ToString(), StringComparison.Ordinal).Replace("{attachment}", attachment.ToString(), StringComparison.Ordinal);
+            HttpResponseMessage response;
+            if (path.StartsWith("/api/", StringComparison.Ordinal))
+            {
+                response = await ApiCalls.WithTokenAsync(stranger.Client, new HttpMethod(parts[0]), path, token);
+            }
+            else if (parts[0] == "GET")
+            {
+                response = (await stranger.GetAsync(path)).Response;
+            }
+            else
+            {
+                response = (await stranger.PostAsync(path, new() { ["action"] = "Accept", ["body"] = "x" }, withToken: true)).Response;
+            }
+
+            Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{call} answered {(int)response.StatusCode}");
+        }
+
+        Assert.Equal("new", await ReportSteps.StateAsync(factory, id));
+        Assert.Equal(0, await factory.QueryAsync(db => db.ReportComments.CountAsync()));
+    }
+
     [Fact]
     public async Task Internal_notes_are_for_the_triage_team_only()
     {

@@ -32,6 +32,9 @@ public sealed class DetailsModel(ReportService reports, TimeProvider time) : Pag
         return !string.IsNullOrEmpty(handler) ? NotFound() : await ShowAsync(id);
     }
 
+    /// <summary>A post to <c>/reports/{id}</c> or to an unknown <c>/reports/{id}/x</c>: nothing to do there.</summary>
+    public IActionResult OnPost() => NotFound();
+
     // The posted texts are read from the form, not bound as handler arguments: MVC logs handler arguments at trace
     // level, and a reason or a comment is report content that must never reach a log.
     public async Task<IActionResult> OnPostTransitionAsync(Guid id)
