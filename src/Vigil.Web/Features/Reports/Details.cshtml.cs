@@ -72,6 +72,18 @@ public sealed class DetailsModel(ReportService reports, TimeProvider time) : Pag
         return error is null ? Redirect($"/reports/{id}#thread") : await ShowAsync(id, error.ToString());
     }
 
+    public async Task<IActionResult> OnPostInviteAsync(Guid id)
+    {
+        var viewer = await reports.ViewerAsync(User);
+        if (viewer is null || await reports.FindVisibleAsync(id, viewer, HttpContext.RequestAborted) is null)
+        {
+            return NotFound();
+        }
+
+        var error = await reports.InviteAsync(id, viewer, Field("email"), HttpContext.RequestAborted);
+        return error is null ? Redirect($"/reports/{id}") : await ShowAsync(id, error.ToString());
+    }
+
     private string? Field(string name) => Request.HasFormContentType && Request.Form.TryGetValue(name, out var value) ? value.ToString() : null;
 
     private async Task<IActionResult> ShowAsync(Guid id, string? error = null)

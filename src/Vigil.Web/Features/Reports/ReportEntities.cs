@@ -130,6 +130,29 @@ public sealed class ReportAttachmentRecord
     public required byte[] ContentSealed { get; set; }
 }
 
+/// <summary>
+/// An invitation of a maintainer to one report: single-use, expiring, bound to the invited address; the link's token
+/// is stored only as its SHA-256 hash.
+/// </summary>
+public sealed class ReportInvitationRecord
+{
+    public long Id { get; set; }
+
+    public Guid ReportId { get; set; }
+
+    public required string Email { get; set; }
+
+    public required string TokenHash { get; set; }
+
+    public required string InvitedBy { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    public DateTime ExpiresAt { get; set; }
+
+    public DateTime? UsedAt { get; set; }
+}
+
 /// <summary>The report tables' mapping, called from <see cref="PlatformDbContext"/>.</summary>
 internal static class ReportModel
 {
@@ -186,6 +209,17 @@ internal static class ReportModel
             e.Property(a => a.Kind).HasMaxLength(10);
             e.HasIndex(a => a.ReportId);
             e.HasOne<ReportRecord>().WithMany().HasForeignKey(a => a.ReportId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<ReportInvitationRecord>(e =>
+        {
+            e.ToTable("platform_report_invitations");
+            e.Property(i => i.Email).HasMaxLength(320);
+            e.Property(i => i.TokenHash).HasMaxLength(64);
+            e.Property(i => i.InvitedBy).HasMaxLength(450);
+            e.HasIndex(i => i.TokenHash).IsUnique();
+            // Two uses of one link racing: the second finds UsedAt changed and fails.
+            e.Property(i => i.UsedAt).IsConcurrencyToken();
+            e.HasOne<ReportRecord>().WithMany().HasForeignKey(i => i.ReportId).OnDelete(DeleteBehavior.Cascade);
         });
         builder.Entity<AuditRecord>(e =>
         {

@@ -37,6 +37,8 @@ public abstract class PlatformDbContext(DbContextOptions options) : IdentityDbCo
 
     public DbSet<Features.Reports.ReportAttachmentRecord> ReportAttachments => Set<Features.Reports.ReportAttachmentRecord>();
 
+    public DbSet<Features.Reports.ReportInvitationRecord> ReportInvitations => Set<Features.Reports.ReportInvitationRecord>();
+
     public DbSet<Features.Reports.AuditRecord> AuditLog => Set<Features.Reports.AuditRecord>();
 
     public DbSet<Features.Reports.AuditHeadRecord> AuditHead => Set<Features.Reports.AuditHeadRecord>();

@@ -358,6 +358,52 @@ namespace Vigil.Web.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("platform_report_events", (string)null);
                 });
 
+            modelBuilder.Entity("Vigil.Web.Features.Reports.ReportInvitationRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("InvitedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("platform_report_invitations", (string)null);
+                });
+
             modelBuilder.Entity("Vigil.Web.Features.Reports.ReportParticipantRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -789,6 +835,15 @@ namespace Vigil.Web.Infrastructure.Persistence.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Vigil.Web.Features.Reports.ReportEventRecord", b =>
+                {
+                    b.HasOne("Vigil.Web.Features.Reports.ReportRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Vigil.Web.Features.Reports.ReportInvitationRecord", b =>
                 {
                     b.HasOne("Vigil.Web.Features.Reports.ReportRecord", null)
                         .WithMany()

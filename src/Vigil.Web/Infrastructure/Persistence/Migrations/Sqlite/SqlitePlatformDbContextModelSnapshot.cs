@@ -343,6 +343,50 @@ namespace Vigil.Web.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("platform_report_events", (string)null);
                 });
 
+            modelBuilder.Entity("Vigil.Web.Features.Reports.ReportInvitationRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InvitedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("platform_report_invitations", (string)null);
+                });
+
             modelBuilder.Entity("Vigil.Web.Features.Reports.ReportParticipantRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -766,6 +810,15 @@ namespace Vigil.Web.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Vigil.Web.Features.Reports.ReportEventRecord", b =>
+                {
+                    b.HasOne("Vigil.Web.Features.Reports.ReportRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Vigil.Web.Features.Reports.ReportInvitationRecord", b =>
                 {
                     b.HasOne("Vigil.Web.Features.Reports.ReportRecord", null)
                         .WithMany()

@@ -152,6 +152,31 @@ namespace Vigil.Web.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "platform_report_invitations",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ReportId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    InvitedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UsedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_platform_report_invitations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_platform_report_invitations_platform_reports_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "platform_reports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "platform_report_participants",
                 columns: table => new
                 {
@@ -200,6 +225,17 @@ namespace Vigil.Web.Infrastructure.Persistence.Migrations.Sqlite
                 column: "ReportId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_platform_report_invitations_ReportId",
+                table: "platform_report_invitations",
+                column: "ReportId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_platform_report_invitations_TokenHash",
+                table: "platform_report_invitations",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_platform_report_participants_ReportId_UserId_Role",
                 table: "platform_report_participants",
                 columns: new[] { "ReportId", "UserId", "Role" },
@@ -238,6 +274,9 @@ namespace Vigil.Web.Infrastructure.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "platform_report_events");
+
+            migrationBuilder.DropTable(
+                name: "platform_report_invitations");
 
             migrationBuilder.DropTable(
                 name: "platform_report_participants");

@@ -11,7 +11,7 @@ using Vigil.Web.Infrastructure.Persistence;
 namespace Vigil.Web.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePlatformDbContext))]
-    [Migration("20261129213234_Reports")]
+    [Migration("20261129220755_Reports")]
     partial class Reports
     {
         /// <inheritdoc />
@@ -344,6 +344,50 @@ namespace Vigil.Web.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("ReportId");
 
                     b.ToTable("platform_report_events", (string)null);
+                });
+
+            modelBuilder.Entity("Vigil.Web.Features.Reports.ReportInvitationRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InvitedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("platform_report_invitations", (string)null);
                 });
 
             modelBuilder.Entity("Vigil.Web.Features.Reports.ReportParticipantRecord", b =>
@@ -769,6 +813,15 @@ namespace Vigil.Web.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Vigil.Web.Features.Reports.ReportEventRecord", b =>
+                {
+                    b.HasOne("Vigil.Web.Features.Reports.ReportRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Vigil.Web.Features.Reports.ReportInvitationRecord", b =>
                 {
                     b.HasOne("Vigil.Web.Features.Reports.ReportRecord", null)
                         .WithMany()

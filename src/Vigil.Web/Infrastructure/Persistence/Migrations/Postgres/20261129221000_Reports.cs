@@ -153,6 +153,31 @@ namespace Vigil.Web.Infrastructure.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "platform_report_invitations",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ReportId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Email = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    InvitedBy = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UsedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_platform_report_invitations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_platform_report_invitations_platform_reports_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "platform_reports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "platform_report_participants",
                 columns: table => new
                 {
@@ -201,6 +226,17 @@ namespace Vigil.Web.Infrastructure.Persistence.Migrations.Postgres
                 column: "ReportId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_platform_report_invitations_ReportId",
+                table: "platform_report_invitations",
+                column: "ReportId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_platform_report_invitations_TokenHash",
+                table: "platform_report_invitations",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_platform_report_participants_ReportId_UserId_Role",
                 table: "platform_report_participants",
                 columns: new[] { "ReportId", "UserId", "Role" },
@@ -239,6 +275,9 @@ namespace Vigil.Web.Infrastructure.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "platform_report_events");
+
+            migrationBuilder.DropTable(
+                name: "platform_report_invitations");
 
             migrationBuilder.DropTable(
                 name: "platform_report_participants");
