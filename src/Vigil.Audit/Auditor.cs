@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Vigil.Audit.Ignoring;
 using Vigil.Domain.Osv.Matching;
 using Vigil.Domain.Semver;
@@ -20,12 +21,29 @@ public sealed class Auditor(IAdvisoryLookup lookup)
     {
         ArgumentNullException.ThrowIfNull(lockfile);
         ArgumentNullException.ThrowIfNull(options);
-        var packages = lockfile.Packages.Where(p => !p.Type.IsOmitted(options.OmitDev, options.OmitOptional, options.OmitPeer)).ToList();
-        var byName = lookup.AffectedEntries(Ecosystem, [.. packages.Select(p => p.Name).Distinct(StringComparer.Ordinal)])
-            .GroupBy(e => e.Name, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(e => (Entry: e, Versions: e.Versions())).ToList(), StringComparer.Ordinal);
+        var packages = new List<ResolvedPackage>(lockfile.Packages.Length);
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var package in lockfile.Packages)
+        {
+            if (!package.Type.IsOmitted(options.OmitDev, options.OmitOptional, options.OmitPeer))
+            {
+                packages.Add(package);
+                names.Add(package.Name);
+            }
+        }
+
+        var byName = new Dictionary<string, List<AffectedEntry>>(StringComparer.Ordinal);
+        foreach (var entry in lookup.AffectedEntries(Ecosystem, names))
+        {
+            ref var list = ref CollectionsMarshal.GetValueRefOrAddDefault(byName, entry.Name, out _);
+            (list ??= []).Add(entry);
+        }
+
+        // Advisories repeat the same few ranges: each distinct compact form is compiled once, and only when asked.
+        var compiled = new Dictionary<string, AffectedVersions>(StringComparer.Ordinal);
         var warnings = new List<string>(lockfile.Warnings);
         var hits = new List<(ResolvedPackage Package, NpmVersion Version, AffectedEntry Entry, NpmVersion? Fix)>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
         foreach (var package in packages)
         {
             if (!byName.TryGetValue(package.Name, out var candidates))
@@ -39,20 +57,28 @@ public sealed class Auditor(IAdvisoryLookup lookup)
                 continue;
             }
 
-            foreach (var (entry, versions) in candidates)
+            foreach (var entry in candidates)
             {
+                ref var versions = ref CollectionsMarshal.GetValueRefOrAddDefault(compiled, entry.Events, out _);
+                versions ??= entry.Versions();
                 if (versions.Contains(version))
                 {
                     hits.Add((package, version, entry, versions.LowestUnaffectedRelease(version)));
+                    ids.Add(entry.AdvisoryId);
                 }
             }
         }
 
-        var facts = lookup.Facts([.. hits.Select(h => h.Entry.AdvisoryId).Distinct(StringComparer.Ordinal)]);
-        var findings = hits
-            .Where(h => facts.ContainsKey(h.Entry.AdvisoryId))
-            .Select(h => new Finding(h.Package, h.Version, facts[h.Entry.AdvisoryId], h.Entry.RangeText, h.Fix, h.Fix is not null && IsMajor(h.Version, h.Fix)))
-            .ToList();
+        var facts = lookup.Facts(ids);
+        var findings = new List<Finding>(hits.Count);
+        foreach (var (package, version, entry, fix) in hits)
+        {
+            if (facts.TryGetValue(entry.AdvisoryId, out var advisory))
+            {
+                findings.Add(new Finding(package, version, advisory, entry.RangeText, fix, fix is not null && IsMajor(version, fix)));
+            }
+        }
+
         var (reported, ignored, expired) = ApplyIgnores(findings, options);
         return new AuditReport(lockfile, packages.Count, Order(reported), ignored, expired, warnings, runtime);
     }

@@ -104,6 +104,16 @@ public sealed class VigilDatabase
         }
     }
 
+    /// <summary>
+    /// A subquery of the values of a parameter that holds a JSON array of strings, for <c>x IN (…)</c>: one parameter
+    /// for any number of values.
+    /// </summary>
+    internal string ListOf(string parameter) => Provider switch
+    {
+        DatabaseProvider.Sqlite => $"SELECT value FROM json_each({parameter})",
+        _ => $"SELECT json_array_elements_text(CAST({parameter} AS json))",
+    };
+
     private void Migrate()
     {
         using var connection = OpenConnection();

@@ -10,6 +10,8 @@ namespace Vigil.Lockfiles;
 /// </summary>
 public sealed class DependencyPath
 {
+    private string? _text;
+
     /// <summary>Creates a path.</summary>
     /// <exception cref="ArgumentException"><paramref name="names"/> is empty.</exception>
     public DependencyPath(ImmutableArray<string> names)
@@ -29,5 +31,5 @@ public sealed class DependencyPath
     public string DirectDependency => Names[0];
 
     /// <summary>The names joined by <c> &gt; </c>, as npm prints them.</summary>
-    public override string ToString() => string.Join(" > ", Names);
+    public override string ToString() => _text ??= string.Join(" > ", Names);
 }

@@ -7,15 +7,17 @@ namespace Vigil.Cli.Tests.Bars;
 
 /// <summary>
 /// Bar: hostile lockfiles given to <c>vigil audit</c> and <c>vigil deps</c>, the built CLI run as a child process
-/// (<see cref="VigilProcess"/>: wall time and the kernel's peak resident memory): truncated files, git conflict
+/// (<see cref="VigilProcess"/>: its processor time, wall time and the kernel's peak resident memory): truncated files, git conflict
 /// markers, invalid UTF-8, duplicate keys, 10,000-deep nesting, a YAML alias bomb and a 100 MB file, in every
 /// lockfile format they apply to. Each gives one line <c>vigil: file:line[:column]: reason</c> on standard error (no
 /// stack trace; the 100 MB file, a problem of the whole file, <c>vigil: file: reason</c>), exit code 3, within
-/// 2 seconds and 256 MiB.
+/// 2 seconds and 256 MiB. The 2 seconds are the processor time the process used: its wall time also counts the time
+/// other work on a shared machine keeps it waiting, so wall time is bounded only against hangs (<see cref="HangLimit"/>).
 /// </summary>
 public sealed partial class HostileInputTests(WgDatabase database, ITestOutputHelper output) : IClassFixture<WgDatabase>
 {
     private static readonly TimeSpan TimeLimit = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan HangLimit = TimeSpan.FromSeconds(20);
     private const long MemoryLimit = 256L * 1024 * 1024;
     private const int Deep = 10_000;
 
@@ -63,7 +65,7 @@ public sealed partial class HostileInputTests(WgDatabase database, ITestOutputHe
         {
             string[] args = command == "audit" ? ["audit", lockfile, "--db", database.Path] : ["deps", lockfile];
             var run = VigilProcess.Run(folder.Path, args);
-            string measured = $"{format} {kind} {command}: exit {run.ExitCode}, {run.Elapsed.TotalMilliseconds:N0} ms, {run.PeakBytes / (1024.0 * 1024):N1} MiB: {run.Error.Trim()}";
+            string measured = $"{format} {kind} {command}: exit {run.ExitCode}, {run.CpuTime.TotalMilliseconds:N0} ms CPU, {run.Elapsed.TotalMilliseconds:N0} ms wall, {run.PeakBytes / (1024.0 * 1024):N1} MiB: {run.Error.Trim()}";
             output.WriteLine(measured);
             if (Environment.GetEnvironmentVariable("VIGIL_BARS_MEASUREMENTS") is { Length: > 0 } measurements)
             {
@@ -91,7 +93,8 @@ public sealed partial class HostileInputTests(WgDatabase database, ITestOutputHe
 
             Assert.DoesNotContain("Exception", run.Error, StringComparison.Ordinal);
             Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
-            Assert.True(run.Elapsed < TimeLimit, $"{command} took {run.Elapsed.TotalMilliseconds:N0} ms");
+            Assert.True(run.CpuTime < TimeLimit, $"{command} used {run.CpuTime.TotalMilliseconds:N0} ms of processor time");
+            Assert.True(run.Elapsed < HangLimit, $"{command} took {run.Elapsed.TotalMilliseconds:N0} ms");
             Assert.True(run.PeakBytes < MemoryLimit, $"{command} peaked at {run.PeakBytes:N0} bytes");
         }
     }

@@ -9,7 +9,9 @@ namespace Vigil.Cli.Tests.Bars.Support;
 /// <param name="Error">What it printed on standard error.</param>
 /// <param name="Elapsed">Wall time from its start to its exit (start-up of the .NET runtime included).</param>
 /// <param name="PeakBytes">Its peak resident memory, as the kernel accounts it (<c>ru_maxrss</c> from <c>wait4</c>).</param>
-internal sealed record ProcessRun(int ExitCode, string Output, string Error, TimeSpan Elapsed, long PeakBytes);
+/// <param name="CpuTime">The processor time it used, user and system, on all its threads (<c>ru_utime + ru_stime</c>):
+/// unlike <paramref name="Elapsed"/>, it does not grow when other work on the machine keeps it waiting.</param>
+internal sealed record ProcessRun(int ExitCode, string Output, string Error, TimeSpan Elapsed, long PeakBytes, TimeSpan CpuTime);
 
 /// <summary>
 /// Runs the built CLI (<c>dotnet vigil.dll</c>, from the Cli project's output copied beside the tests) as a child
@@ -31,7 +33,7 @@ internal static class VigilProcess
         _, status, usage = os.wait4(pid, 0)
         seconds = time.monotonic() - start
         with open(report, "w") as f:
-            json.dump({"exit": os.waitstatus_to_exitcode(status), "seconds": seconds, "maxrss_kib": usage.ru_maxrss}, f)
+            json.dump({"exit": os.waitstatus_to_exitcode(status), "seconds": seconds, "maxrss_kib": usage.ru_maxrss, "cpu_seconds": usage.ru_utime + usage.ru_stime}, f)
         """;
 
     /// <summary>The CLI's entry assembly.</summary>
@@ -70,6 +72,7 @@ internal static class VigilProcess
             result.StandardOutput,
             result.StandardError,
             TimeSpan.FromSeconds(root.GetProperty("seconds").GetDouble()),
-            root.GetProperty("maxrss_kib").GetInt64() * 1024);
+            root.GetProperty("maxrss_kib").GetInt64() * 1024,
+            TimeSpan.FromSeconds(root.GetProperty("cpu_seconds").GetDouble()));
     }
 }
