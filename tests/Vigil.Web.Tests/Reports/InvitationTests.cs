@@ -73,6 +73,17 @@ public sealed partial class InvitationTests
         var (again, _) = await maintainer.PostAsync($"/invitations/{token}", [], withToken: true);
         Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
         Assert.Equal(1, await factory.QueryAsync(db => db.ReportParticipants.CountAsync(p => p.Role == "maintainer")));
+
+        // The triager removes the maintainer: their very next request finds nothing; the reporter cannot be removed.
+        long row = await factory.QueryAsync(db => db.ReportParticipants.Where(p => p.Role == "maintainer").Select(p => p.Id).SingleAsync());
+        long reporterRow = await factory.QueryAsync(db => db.ReportParticipants.Where(p => p.ReportId == id && p.Role == "reporter").Select(p => p.Id).SingleAsync());
+        await triager.GetAsync($"/reports/{id}");
+        var (keep, _) = await triager.PostAsync($"/reports/{id}/remove", new() { ["participant"] = reporterRow.ToString(System.Globalization.CultureInfo.InvariantCulture) }, withToken: true);
+        Assert.Equal(HttpStatusCode.BadRequest, keep.StatusCode);
+        var (removed, _) = await triager.PostAsync($"/reports/{id}/remove", new() { ["participant"] = row.ToString(System.Globalization.CultureInfo.InvariantCulture) }, withToken: true);
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await maintainer.GetAsync($"/reports/{id}")).Response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await reporter.GetAsync($"/reports/{id}")).Response.StatusCode);
     }
 
     [Fact]

@@ -92,7 +92,7 @@ public sealed class VisibilityTests
     /// <summary>Every route that names a report, and how the stranger calls it. A new one without an entry fails the test below.</summary>
     private static readonly Dictionary<string, string[]> ReportRoutes = new(StringComparer.Ordinal)
     {
-        ["/reports/{id:guid}/{handler?}"] = ["GET /reports/{id}", "GET /reports/{id}/transition", "POST /reports/{id}/transition", "POST /reports/{id}/comment", "POST /reports/{id}/invite", "POST /reports/{id}", "POST /reports/{id}/other", "GET /reports/{id}/other"],
+        ["/reports/{id:guid}/{handler?}"] = ["GET /reports/{id}", "GET /reports/{id}/transition", "POST /reports/{id}/transition", "POST /reports/{id}/comment", "POST /reports/{id}/invite", "POST /reports/{id}/remove", "POST /reports/{id}", "POST /reports/{id}/other", "GET /reports/{id}/other"],
         ["/reports/{id:guid}/attachments/{attachmentId:guid}"] = ["GET /reports/{id}/attachments/{attachment}"],
         ["/api/reports/{id:guid}"] = ["GET /api/reports/{id}"],
     };

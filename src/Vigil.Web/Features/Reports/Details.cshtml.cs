@@ -84,6 +84,20 @@ public sealed class DetailsModel(ReportService reports, TimeProvider time) : Pag
         return error is null ? Redirect($"/reports/{id}") : await ShowAsync(id, error.ToString());
     }
 
+    public async Task<IActionResult> OnPostRemoveAsync(Guid id)
+    {
+        var viewer = await reports.ViewerAsync(User);
+        if (viewer is null || await reports.FindVisibleAsync(id, viewer, HttpContext.RequestAborted) is null)
+        {
+            return NotFound();
+        }
+
+        var error = long.TryParse(Field("participant"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long participant)
+            ? await reports.RemoveParticipantAsync(id, viewer, participant, HttpContext.RequestAborted)
+            : new Disclosure.Reports.FieldError("participant", "is required");
+        return error is null ? Redirect($"/reports/{id}") : await ShowAsync(id, error.ToString());
+    }
+
     private string? Field(string name) => Request.HasFormContentType && Request.Form.TryGetValue(name, out var value) ? value.ToString() : null;
 
     private async Task<IActionResult> ShowAsync(Guid id, string? error = null)

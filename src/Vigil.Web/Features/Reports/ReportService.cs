@@ -339,6 +339,36 @@ public sealed class ReportService(
         return (cipher.Open(attachment.NameSealed, AttachmentNameContext(id, attachmentId)), cipher.OpenBytes(attachment.ContentSealed, AttachmentContext(id, attachmentId)));
     }
 
+    /// <summary>
+    /// A triager removes a maintainer or a triager from the report. Access is decided from the participant rows on
+    /// every request, so the removed person's very next request (session or token) gets 404. The reporter stays.
+    /// </summary>
+    public async Task<FieldError?> RemoveParticipantAsync(Guid id, Viewer viewer, long participantId, CancellationToken cancellationToken = default)
+    {
+        var found = await FindVisibleAsync(id, viewer, cancellationToken);
+        if (found is not { } visible)
+        {
+            throw new KeyNotFoundException();
+        }
+
+        var (record, participants) = visible;
+        if (!viewer.IsTriager || string.Equals(record.ReporterId, viewer.UserId, StringComparison.Ordinal))
+        {
+            return new FieldError("participant", "Only a triager who did not submit the report can remove participants.");
+        }
+
+        var participant = participants.SingleOrDefault(p => p.Id == participantId);
+        if (participant is null || participant.Role == RoleName(ParticipantRole.Reporter))
+        {
+            return new FieldError("participant", "That is not a participant who can be removed (the reporter always stays).");
+        }
+
+        db.ReportParticipants.Remove(participant);
+        audit.Record(viewer.UserId, AuditActions.ParticipantChanged, id.ToString(), $"removed {participant.Role} {participant.UserId}");
+        await audit.SaveChangesAsync(cancellationToken);
+        return null;
+    }
+
     /// <summary>How long an invitation link stays valid.</summary>
     public static readonly TimeSpan InvitationLifetime = TimeSpan.FromDays(7);
 
