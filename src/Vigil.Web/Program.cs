@@ -1,6 +1,7 @@
 using Vigil.Data;
 using Vigil.Web;
 using Vigil.Web.Features.Accounts;
+using Vigil.Web.Features.Reports;
 using Vigil.Web.Infrastructure;
 using Vigil.Web.Infrastructure.Mail;
 using Vigil.Web.Infrastructure.Persistence;
@@ -29,7 +30,8 @@ builder.Services
     .AddRateLimits(builder.Configuration)
     .AddMail(builder.Configuration)
     .AddPagesAndApi()
-    .AddAccounts();
+    .AddAccounts()
+    .AddReports(builder.Configuration);
 
 var app = builder.Build();
 try
@@ -43,11 +45,14 @@ catch (DatabaseException e)
 }
 
 await app.PrepareAccountsAsync();
+app.PrepareReports();
 
 app.UsePlatformPipeline();
 app.MapPagesAndDocs();
+app.MapReportDownloads();
 var api = app.MapApiGroup();
 api.MapAccounts();
+api.MapReports();
 
 await app.RunAsync();
 return 0;

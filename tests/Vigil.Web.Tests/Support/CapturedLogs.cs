@@ -8,6 +8,9 @@ internal sealed class CapturedLogs : ILoggerProvider
 {
     public ConcurrentQueue<string> Lines { get; } = new();
 
+    /// <summary>Everything logged so far, one entry a line.</summary>
+    public string Text => string.Join('\n', Lines);
+
     public ILogger CreateLogger(string categoryName) => new Logger(categoryName, Lines);
 
     public void Dispose()

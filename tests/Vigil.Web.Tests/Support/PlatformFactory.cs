@@ -23,6 +23,9 @@ internal sealed partial class PlatformFactory : WebApplicationFactory<Program>
 {
     public const string Password = "correct horse battery staple";
 
+    /// <summary>A setting that makes <see cref="Logs"/> capture every level, trace included.</summary>
+    public const string TraceLogs = "Vigil:Tests:TraceLogs";
+
     private readonly TempDirectory _folder = new();
     private readonly Dictionary<string, string?> _settings;
     private readonly bool _realMail;
@@ -39,6 +42,7 @@ internal sealed partial class PlatformFactory : WebApplicationFactory<Program>
         {
             ["Vigil:Db"] = DatabasePath,
             ["Vigil:PublicUrl"] = "https://vigil.test",
+            ["Vigil:KeyFile"] = _folder.File("report-keys"),
             ["Vigil:RateLimits:SignIn"] = "1000",
             ["Vigil:RateLimits:TwoFactor"] = "1000",
             ["Vigil:RateLimits:Register"] = "1000",
@@ -81,7 +85,15 @@ internal sealed partial class PlatformFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        builder.ConfigureLogging(logging =>
+        {
+            logging.AddProvider(Logs);
+            if (_settings.ContainsKey(TraceLogs))
+            {
+                // Every level, past the server's own filters: what an operator who turns logging up would see.
+                logging.AddFilter<CapturedLogs>(null, Microsoft.Extensions.Logging.LogLevel.Trace);
+            }
+        });
         builder.ConfigureServices(services =>
         {
             services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Time));

@@ -27,6 +27,22 @@ public abstract class PlatformDbContext(DbContextOptions options) : IdentityDbCo
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public DbSet<Features.Reports.ReportRecord> Reports => Set<Features.Reports.ReportRecord>();
+
+    public DbSet<Features.Reports.ReportParticipantRecord> ReportParticipants => Set<Features.Reports.ReportParticipantRecord>();
+
+    public DbSet<Features.Reports.ReportEventRecord> ReportEvents => Set<Features.Reports.ReportEventRecord>();
+
+    public DbSet<Features.Reports.ReportCommentRecord> ReportComments => Set<Features.Reports.ReportCommentRecord>();
+
+    public DbSet<Features.Reports.ReportAttachmentRecord> ReportAttachments => Set<Features.Reports.ReportAttachmentRecord>();
+
+    public DbSet<Features.Reports.ReportInvitationRecord> ReportInvitations => Set<Features.Reports.ReportInvitationRecord>();
+
+    public DbSet<Features.Reports.AuditRecord> AuditLog => Set<Features.Reports.AuditRecord>();
+
+    public DbSet<Features.Reports.AuditHeadRecord> AuditHead => Set<Features.Reports.AuditHeadRecord>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -76,6 +92,7 @@ public abstract class PlatformDbContext(DbContextOptions options) : IdentityDbCo
             e.HasIndex(m => m.MessageId).IsUnique();
             e.HasIndex(m => new { m.SentAt, m.NextAttemptAt });
         });
+        Features.Reports.ReportModel.Configure(builder);
     }
 }
 

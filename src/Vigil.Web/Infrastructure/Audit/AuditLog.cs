@@ -1,0 +1,85 @@
+using Microsoft.EntityFrameworkCore;
+using Vigil.Disclosure.AuditTrail;
+using Vigil.Web.Features.Reports;
+using Vigil.Web.Infrastructure.Persistence;
+
+namespace Vigil.Web.Infrastructure.Audit;
+
+/// <summary>
+/// Appends to the audit log in the same <c>SaveChanges</c> as the change it records: the caller records entries, then
+/// saves through <see cref="SaveChangesAsync"/>, which chains them onto the stored head and commits both together.
+/// Appends are serialized in this process; across processes the head row's concurrency token refuses the second
+/// writer (its request fails rather than forking the chain).
+/// </summary>
+public sealed class AuditLog(PlatformDbContext db, TimeProvider time)
+{
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+    private readonly List<(string Actor, string Action, string Subject, string Detail)> _pending = [];
+
+    /// <summary>Records an entry to be written by the next <see cref="SaveChangesAsync"/>. Never put report contents in <paramref name="detail"/>.</summary>
+    public void Record(string actor, string action, string subject, string detail = "") => _pending.Add((actor, action, subject, detail));
+
+    /// <summary>Chains the recorded entries onto the log and saves every pending change of the context at once.</summary>
+    public async Task SaveChangesAsync(CancellationToken cancellationToken = default)
+    {
+        await Gate.WaitAsync(cancellationToken);
+        try
+        {
+            var head = await db.AuditHead.SingleOrDefaultAsync(h => h.Id == 1, cancellationToken);
+            AuditEntry? last = head is null ? null : new AuditEntry(head.Sequence, default, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, head.Hash);
+            foreach (var (actor, action, subject, detail) in _pending)
+            {
+                var entry = AuditChain.Append(last, time.GetUtcNow(), actor, action, subject, detail);
+                db.AuditLog.Add(new AuditRecord
+                {
+                    Sequence = entry.Sequence,
+                    TimeTicks = entry.Time.UtcTicks,
+                    Actor = entry.Actor,
+                    Action = entry.Action,
+                    Subject = entry.Subject,
+                    Detail = entry.Detail,
+                    PreviousHash = entry.PreviousHash,
+                    Hash = entry.Hash,
+                });
+                last = entry;
+            }
+
+            if (last is not null && _pending.Count > 0)
+            {
+                if (head is null)
+                {
+                    db.AuditHead.Add(new AuditHeadRecord { Id = 1, Sequence = last.Sequence, Hash = last.Hash });
+                }
+                else
+                {
+                    head.Sequence = last.Sequence;
+                    head.Hash = last.Hash;
+                }
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            _pending.Clear();
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    /// <summary>Reads the whole log and checks it against the stored head.</summary>
+    public static async Task<AuditVerification> VerifyAsync(PlatformDbContext db, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var entries = (await db.AuditLog.AsNoTracking().OrderBy(a => a.Sequence).ToListAsync(cancellationToken)).Select(ToEntry).ToList();
+        var head = await db.AuditHead.AsNoTracking().SingleOrDefaultAsync(h => h.Id == 1, cancellationToken);
+        var expected = head is null ? null : new AuditEntry(head.Sequence, default, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, head.Hash);
+        return AuditVerifier.Verify(entries, expected);
+    }
+
+    /// <summary>The stored record as the trail's entry.</summary>
+    public static AuditEntry ToEntry(AuditRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return new AuditEntry(record.Sequence, new DateTimeOffset(record.TimeTicks, TimeSpan.Zero), record.Actor, record.Action, record.Subject, record.Detail, record.PreviousHash, record.Hash);
+    }
+}
