@@ -15,7 +15,7 @@ public sealed class FirstStartTests
         string path = factory.FirstStartPath();
         string token = path["/account/welcome/".Length..];
         var hashes = await factory.QueryAsync(db => db.SignInLinks.AsNoTracking().Select(l => l.Hash).ToListAsync());
-        Assert.Equal([ApiTokenService.Hash(token)], hashes);
+        Assert.Equal([SecretTokens.Hash(token)], hashes);
 
         using var browser = factory.Browser();
         using var other = factory.Browser();

@@ -22,7 +22,7 @@ public sealed class TokenTests
 
         Assert.StartsWith(ApiTokenService.Prefix, secret, StringComparison.Ordinal);
         var row = await factory.QueryAsync(db => db.ApiTokens.AsNoTracking().SingleAsync());
-        Assert.Equal(ApiTokenService.Hash(secret), row.Hash);
+        Assert.Equal(SecretTokens.Hash(secret), row.Hash);
         Assert.DoesNotContain(secret, factory.DatabaseText(), StringComparison.Ordinal);
         var listed = await browser.Client.GetFromJsonAsync<JsonElement>("/api/tokens", TestContext.Current.CancellationToken);
         Assert.DoesNotContain(secret[8..], listed.GetRawText(), StringComparison.Ordinal);

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Vigil.Web.Infrastructure.Persistence;
@@ -60,11 +59,11 @@ public sealed class FirstStart(PlatformDbContext db, UserManager<PlatformUser> u
 
         // A new link replaces any earlier one.
         await db.SignInLinks.Where(l => l.UserId == admin.Id).ExecuteDeleteAsync();
-        string token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        string token = SecretTokens.New();
         db.SignInLinks.Add(new SignInLink
         {
             UserId = admin.Id,
-            Hash = ApiTokenService.Hash(token),
+            Hash = SecretTokens.Hash(token),
             ExpiresAt = time.GetUtcNow().UtcDateTime + LinkLifetime,
         });
         await db.SaveChangesAsync();

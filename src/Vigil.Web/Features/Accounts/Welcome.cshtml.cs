@@ -47,7 +47,7 @@ public sealed class WelcomeModel(PlatformDbContext db, UserManager<PlatformUser>
 
         await using var transaction = await db.Database.BeginTransactionAsync();
         var now = time.GetUtcNow().UtcDateTime;
-        string hash = ApiTokenService.Hash(Token);
+        string hash = SecretTokens.Hash(Token);
         int used = await db.SignInLinks
             .Where(l => l.Hash == hash && l.UsedAt == null && l.ExpiresAt > now)
             .ExecuteUpdateAsync(l => l.SetProperty(x => x.UsedAt, now));
@@ -81,7 +81,7 @@ public sealed class WelcomeModel(PlatformDbContext db, UserManager<PlatformUser>
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        string hash = ApiTokenService.Hash(Token);
+        string hash = SecretTokens.Hash(Token);
         var link = await db.SignInLinks.AsNoTracking().SingleOrDefaultAsync(l => l.Hash == hash);
         return link is null || link.UsedAt is not null || link.ExpiresAt <= now ? null : await users.FindByIdAsync(link.UserId);
     }

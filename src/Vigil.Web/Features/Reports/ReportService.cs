@@ -397,11 +397,11 @@ public sealed class ReportService(
             return new FieldError(ReportFields.Maintainer, "is not an e-mail address");
         }
 
-        string token = Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        string token = SecretTokens.New();
         var now = time.GetUtcNow().UtcDateTime;
         db.ReportInvitations.Add(new ReportInvitationRecord
         {
-            ReportId = id, Email = email, TokenHash = HashToken(token), InvitedBy = viewer.UserId, CreatedAt = now, ExpiresAt = now + InvitationLifetime,
+            ReportId = id, Email = email, TokenHash = SecretTokens.Hash(token), InvitedBy = viewer.UserId, CreatedAt = now, ExpiresAt = now + InvitationLifetime,
         });
         audit.Record(viewer.UserId, AuditActions.ParticipantChanged, id.ToString(), "invited maintainer");
         outbox.Enqueue(email, $"[Vigil] You are invited to a private vulnerability report about {record.PackageName}",
@@ -420,7 +420,7 @@ public sealed class ReportService(
             return null;
         }
 
-        string hash = HashToken(token);
+        string hash = SecretTokens.Hash(token);
         var invitation = await db.ReportInvitations.SingleOrDefaultAsync(i => i.TokenHash == hash, cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
         return invitation is null || invitation.UsedAt is not null || invitation.ExpiresAt <= now
@@ -459,7 +459,6 @@ public sealed class ReportService(
         return invitation.ReportId;
     }
 
-    private static string HashToken(string token) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)));
 
     /// <summary>The report as the procedure sees it.</summary>
     public VulnerabilityReport ToDomain(ReportRecord record, IEnumerable<ReportParticipantRecord> participants)

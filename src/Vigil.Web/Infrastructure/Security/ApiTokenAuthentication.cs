@@ -43,7 +43,7 @@ public sealed class ApiTokenAuthenticationHandler(
             return AuthenticateResult.Fail("malformed token");
         }
 
-        string hash = ApiTokenService.Hash(secret);
+        string hash = SecretTokens.Hash(secret);
         var found = await db.ApiTokens.AsNoTracking()
             .Where(t => t.Hash == hash)
             .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => new { Token = t, User = u })

@@ -1,12 +1,9 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Vigil.Web.Infrastructure.Persistence;
 
 namespace Vigil.Web.Infrastructure.Security;
 
-/// <summary>Creates, lists and revokes personal API tokens. A token is shown once; the database keeps its SHA-256.</summary>
-/// <remarks>SHA-256 without salt is enough here: a token is 256 random bits, not a password.</remarks>
+/// <summary>Creates, lists and revokes personal API tokens. A token is shown once; the database keeps its hash (<see cref="SecretTokens"/>).</summary>
 public sealed class ApiTokenService(PlatformDbContext db, TimeProvider time)
 {
     /// <summary>Every token starts with this, so that secret scanners can find leaked ones.</summary>
@@ -14,9 +11,6 @@ public sealed class ApiTokenService(PlatformDbContext db, TimeProvider time)
 
     /// <summary>The longest lifetime a token can have.</summary>
     public static readonly TimeSpan MaxLifetime = TimeSpan.FromDays(366);
-
-    /// <summary>The hash stored for a token.</summary>
-    public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
     /// <summary>Creates a token; the returned text is the only copy of the secret.</summary>
     /// <exception cref="ArgumentException">An unknown scope, no scope, a bad name or lifetime.</exception>
@@ -38,14 +32,14 @@ public sealed class ApiTokenService(PlatformDbContext db, TimeProvider time)
             throw new ArgumentException("A token lives between 1 and 366 days.", nameof(lifetime));
         }
 
-        string secret = Prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        string secret = Prefix + SecretTokens.New();
         var now = time.GetUtcNow().UtcDateTime;
         var token = new ApiToken
         {
             Id = Guid.CreateVersion7(),
             UserId = userId,
             Name = name,
-            Hash = Hash(secret),
+            Hash = SecretTokens.Hash(secret),
             Prefix = secret[..(Prefix.Length + 4)],
             Scopes = string.Join(' ', scopes.Distinct().Order(StringComparer.Ordinal)),
             CreatedAt = now,
