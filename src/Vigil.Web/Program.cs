@@ -1,6 +1,7 @@
 using Vigil.Data;
 using Vigil.Web;
 using Vigil.Web.Features.Accounts;
+using Vigil.Web.Features.Maintainers;
 using Vigil.Web.Features.Reports;
 using Vigil.Web.Infrastructure;
 using Vigil.Web.Infrastructure.Mail;
@@ -31,7 +32,8 @@ builder.Services
     .AddMail(builder.Configuration)
     .AddPagesAndApi()
     .AddAccounts()
-    .AddReports(builder.Configuration);
+    .AddReports(builder.Configuration)
+    .AddMaintainers(builder.Configuration);
 
 var app = builder.Build();
 try

@@ -15,6 +15,12 @@ public static class AuditActions
     /// <summary>A participant was added to or removed from a report.</summary>
     public const string ParticipantChanged = "report.participant";
 
+    /// <summary>A triager looked up a package's maintainers on the npm registry; the detail is the outcome.</summary>
+    public const string MaintainersLookedUp = "report.maintainers-lookup";
+
+    /// <summary>A fixed version and release date were proposed; the detail names them.</summary>
+    public const string FixProposed = "report.fix-proposed";
+
     /// <summary>A vote on an extension ballot.</summary>
     public const string BallotVote = "ballot.vote";
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Vigil.Disclosure.Workflow;
+using Vigil.Web.Features.Maintainers;
 using Vigil.Web.Infrastructure.Security;
 
 namespace Vigil.Web.Features.Reports;
@@ -12,7 +13,7 @@ namespace Vigil.Web.Features.Reports;
 /// may not see answers 404 on every route, as if it did not exist.
 /// </summary>
 [Authorize(Policy = Policies.Interactive)]
-public sealed class DetailsModel(ReportService reports, TimeProvider time) : PageModel
+public sealed class DetailsModel(ReportService reports, ProposalService proposals, TimeProvider time) : PageModel
 {
     public ReportView View { get; private set; } = null!;
 
@@ -25,6 +26,12 @@ public sealed class DetailsModel(ReportService reports, TimeProvider time) : Pag
     public bool IsTriageView { get; private set; }
 
     public string? Error { get; private set; }
+
+    /// <summary>The fixes proposed so far, oldest first.</summary>
+    public IReadOnlyList<ProposalView> Proposals { get; private set; } = [];
+
+    /// <summary>Whether this viewer can propose a fix now (a maintainer on the report or the triage team, report open).</summary>
+    public bool CanPropose { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, string? handler)
     {
@@ -114,6 +121,8 @@ public sealed class DetailsModel(ReportService reports, TimeProvider time) : Pag
         Actions = ReportWorkflow.Available(view.Report, viewer!.Actor, time.GetUtcNow());
         SeesInternal = ReportService.CanSeeInternal(viewer, view.Record);
         IsTriageView = viewer.IsTriager && !string.Equals(view.Record.ReporterId, viewer.UserId, StringComparison.Ordinal);
+        Proposals = await proposals.ListAsync(id, HttpContext.RequestAborted);
+        CanPropose = ProposalService.OpenStates.Contains(view.Report.State) && ProposalService.MayPropose(viewer, view.Record, view.Participants);
         Error = error;
         if (error is not null)
         {
@@ -123,7 +132,20 @@ public sealed class DetailsModel(ReportService reports, TimeProvider time) : Pag
         return Page();
     }
 
-    public string NameOf(string userId) => View.Names.TryGetValue(userId, out string? name) ? name : userId == Actor.ClockId ? "Vigil" : "(removed account)";
+    /// <summary>
+    /// A person's name on the page. Account names are e-mail addresses: the reporter's is shown only to the reporter
+    /// and the triage team, never to an invited maintainer.
+    /// </summary>
+    public string NameOf(string userId)
+    {
+        if (string.Equals(userId, View.Record.ReporterId, StringComparison.Ordinal) && !string.Equals(userId, Viewer.UserId, StringComparison.Ordinal)
+            && !Viewer.IsTriager && !Viewer.IsAdministrator)
+        {
+            return "the reporter";
+        }
+
+        return View.Names.TryGetValue(userId, out string? name) ? name : userId == Actor.ClockId ? "Vigil" : "(removed account)";
+    }
 
     /// <summary>What the button of an action says.</summary>
     public static string Label(ReportAction action) => action switch

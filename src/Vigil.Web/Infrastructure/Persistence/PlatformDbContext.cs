@@ -93,6 +93,7 @@ public abstract class PlatformDbContext(DbContextOptions options) : IdentityDbCo
             e.HasIndex(m => new { m.SentAt, m.NextAttemptAt });
         });
         Features.Reports.ReportModel.Configure(builder);
+        Features.Maintainers.MaintainerModel.Configure(builder);
     }
 }
 

@@ -162,6 +162,41 @@ namespace Vigil.Web.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("platform_user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Vigil.Web.Features.Maintainers.ReportProposalRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AfterDeadline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FixedVersion")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReleaseDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.ToTable("platform_report_proposals", (string)null);
+                });
+
             modelBuilder.Entity("Vigil.Web.Features.Reports.AuditHeadRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -787,6 +822,15 @@ namespace Vigil.Web.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasOne("Vigil.Web.Infrastructure.Persistence.PlatformUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Vigil.Web.Features.Maintainers.ReportProposalRecord", b =>
+                {
+                    b.HasOne("Vigil.Web.Features.Reports.ReportRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
