@@ -28,6 +28,8 @@ internal static class ServerHelp
           Vigil:Smtp:Host, Port, From, User, Password, UseTls   E-mail delivery (the outbox waits without a host)
           Vigil:AdminEmail                                      The first administrator's address
           Vigil:RateLimits:SignIn, TwoFactor, Register, Api, WindowSeconds
+          Vigil:NpmRegistry, Vigil:NpmUserConfig                The registry for maintainer look-ups (else npmrc, as npm)
+          Vigil:Maintainers:MaxPackumentMegabytes, TimeoutSeconds  Look-up limits (default 64 MB, 20 s)
 
         On first start, with no administrator who can sign in, a one-time sign-in link is printed here.
         Exit codes: 0 stopped normally, 4 database error.
