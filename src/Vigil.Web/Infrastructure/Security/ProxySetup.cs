@@ -24,10 +24,16 @@ public static class ProxySetup
             : throw new InvalidOperationException($"{Section}:KnownNetworks: '{text}' is not a network in CIDR form (10.0.0.0/8).")).ToList();
         services.Configure<ForwardedHeadersOptions>(options =>
         {
-            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            // With both lists empty the middleware would believe every peer: then it reads no header at all.
+            options.ForwardedHeaders = proxies.Count + networks.Count == 0
+                ? ForwardedHeaders.None
+                : ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
             // ASP.NET Core trusts loopback by default; Vigil trusts only what the operator names.
             options.KnownProxies.Clear();
             options.KnownIPNetworks.Clear();
+#pragma warning disable ASPDEPR005 // the older list of networks (loopback by default) is still consulted
+            options.KnownNetworks.Clear();
+#pragma warning restore ASPDEPR005
             foreach (var proxy in proxies)
             {
                 options.KnownProxies.Add(proxy);
