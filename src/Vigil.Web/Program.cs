@@ -28,6 +28,7 @@ builder.AddRequestLimits();
 builder.Services
     .AddPersistence(builder.Configuration)
     .AddPlatformSecurity(builder.Configuration)
+    .AddProxySupport(builder.Configuration)
     .AddRateLimits(builder.Configuration)
     .AddMail(builder.Configuration)
     .AddPagesAndApi()

@@ -24,6 +24,15 @@ public static class AuditActions
     /// <summary>A vote on an extension ballot.</summary>
     public const string BallotVote = "ballot.vote";
 
+    /// <summary>Someone asked for a password-reset link for an account (the subject); sent only for usable accounts.</summary>
+    public const string PasswordResetRequested = "account.password-reset-requested";
+
+    /// <summary>An account's password was reset through an e-mailed link.</summary>
+    public const string PasswordReset = "account.password-reset";
+
+    /// <summary>Two-factor sign-in changed; the detail says how (enabled, disabled, recovery codes).</summary>
+    public const string TwoFactorChanged = "account.two-factor";
+
     /// <summary>An advisory was published.</summary>
     public const string AdvisoryPublished = "advisory.published";
 }

@@ -52,11 +52,12 @@ public static class WebSetup
     }
 
     /// <summary>
-    /// The middleware, in order: errors, security headers, static files, routing, authentication, rate limits,
+    /// The middleware, in order: the client address from a trusted proxy, errors, security headers, static files, routing, authentication, rate limits,
     /// second-factor enrolment, authorization, anti-forgery.
     /// </summary>
     public static WebApplication UsePlatformPipeline(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"),
             api => api.UseExceptionHandler().UseStatusCodePages());
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"),

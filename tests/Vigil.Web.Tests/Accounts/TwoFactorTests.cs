@@ -32,7 +32,7 @@ public sealed partial class TwoFactorTests
         Assert.Contains("otpauth://totp/Vigil:triager%40example.org?secret=" + secret, page, StringComparison.Ordinal);
 
         string code = Totp.Code(Base32.Decode(secret), Totp.StepAt(factory.Time.GetUtcNow()));
-        var (_, enrolled) = await browser.PostAsync("/account/two-factor", new() { ["code"] = code }, withToken: true);
+        var (_, enrolled) = await browser.PostAsync("/account/two-factor", new() { ["code"] = code, ["password"] = PlatformFactory.Password }, withToken: true);
         Assert.Contains("Your recovery codes", enrolled, StringComparison.Ordinal);
         Assert.Equal(10, RecoveryCode().Count(enrolled));
 

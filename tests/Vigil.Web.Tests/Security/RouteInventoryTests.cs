@@ -22,6 +22,8 @@ public sealed class RouteInventoryTests
         ["/account/sign-in/two-factor"] = "sign-in's second step (needs Identity's two-factor cookie)",
         ["/account/access-denied"] = "the access-denied page",
         ["/account/welcome/{token}"] = "the first-start link",
+        ["/account/forgot-password"] = "asking for a password-reset link (answers the same for any address)",
+        ["/account/reset-password/{token}"] = "the password-reset link (the token is the credential)",
         ["/reference/api"] = "the API reference page (describes, holds no data)",
         ["/openapi/{documentName}.json"] = "the OpenAPI document (describes, holds no data)",
     };

@@ -47,6 +47,7 @@ internal sealed partial class PlatformFactory : WebApplicationFactory<Program>
             ["Vigil:RateLimits:TwoFactor"] = "1000",
             ["Vigil:RateLimits:Register"] = "1000",
             ["Vigil:RateLimits:Api"] = "1000",
+            ["Vigil:RateLimits:PasswordReset"] = "1000",
         };
         foreach (var (key, value) in settings ?? [])
         {

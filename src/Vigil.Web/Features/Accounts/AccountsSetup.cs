@@ -7,6 +7,7 @@ public static class AccountsSetup
     {
         services.AddSingleton<AccountLinks>();
         services.AddScoped<FirstStart>();
+        services.AddScoped<PasswordResets>();
         services.AddSingleton(new FirstStartOutput(Console.Out));
         return services;
     }

@@ -17,6 +17,9 @@ public sealed class RateLimitSettings
     /// <summary>Registrations per client address.</summary>
     public int Register { get; set; } = 5;
 
+    /// <summary>Password-reset requests and resets per client address.</summary>
+    public int PasswordReset { get; set; } = 5;
+
     /// <summary>API calls per user (or client address when anonymous).</summary>
     public int Api { get; set; } = 300;
 
@@ -31,6 +34,7 @@ public static class RateLimits
     public const string TwoFactor = "two-factor";
     public const string Register = "register";
     public const string Api = "api";
+    public const string PasswordReset = "password-reset";
 
     public static IServiceCollection AddRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
@@ -50,6 +54,7 @@ public static class RateLimits
             options.AddPolicy(SignIn, context => PostsByAddress(context, SignIn, settings.SignIn, window));
             options.AddPolicy(TwoFactor, context => PostsByAddress(context, TwoFactor, settings.TwoFactor, window));
             options.AddPolicy(Register, context => PostsByAddress(context, Register, settings.Register, window));
+            options.AddPolicy(PasswordReset, context => PostsByAddress(context, PasswordReset, settings.PasswordReset, window));
             options.AddPolicy(Api, context => Fixed("api:" + (context.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? Address(context)), settings.Api, window));
         });
     }
@@ -67,5 +72,6 @@ public static class RateLimits
             QueueLimit = 0,
         });
 
+    /// <summary>The client's address: the TCP peer, or what a trusted proxy forwarded (see <see cref="ProxySetup"/>).</summary>
     private static string Address(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? IPAddress.None.ToString();
 }

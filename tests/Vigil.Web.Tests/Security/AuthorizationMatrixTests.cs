@@ -1,0 +1,249 @@
+using System.Net;
+using System.Text;
+using Vigil.Web.Tests.Support;
+using static Vigil.Web.Tests.Security.Actors;
+
+namespace Vigil.Web.Tests.Security;
+
+/// <summary>What an actor gets back: the authorization decision as the client sees it.</summary>
+internal enum Outcome
+{
+    /// <summary>Past authorization: 2xx, a redirect elsewhere than sign-in or access-denied, or a 400 about the input.</summary>
+    Ok,
+
+    /// <summary>404: the thing does not exist for this actor.</summary>
+    NotFound,
+
+    /// <summary>403 (API) or a redirect to <c>/account/access-denied</c> (pages).</summary>
+    Forbidden,
+
+    /// <summary>401 (API) or a redirect to <c>/account/sign-in</c> (pages).</summary>
+    SignIn,
+
+    /// <summary>400 from the anti-forgery check (an empty 400 from a page, the API's anti-forgery problem).</summary>
+    CsrfRefused,
+
+    /// <summary>Anything else (429, 5xx): never expected.</summary>
+    Error,
+}
+
+/// <summary>
+/// One matrix entry: which actors get through (<see cref="Ok"/>), and what every other actor gets. Every actor must be
+/// in exactly one of the four sets. <see cref="Path"/> overrides the route's path (placeholders are the scene's
+/// values: <c>{id}</c>, <c>{triagerToken}</c>, …); <see cref="Form"/> is the posted form (<c>id={target}&amp;roles=reporter</c>),
+/// chosen so that an allowed actor's request changes nothing that later requests depend on.
+/// </summary>
+internal sealed record MatrixEntry(Actors Ok, Actors NotFound, Actors Forbidden, Actors SignIn, string? Path = null, string? Form = null)
+{
+    public Outcome Expected(Actors actor) =>
+        Ok.HasFlag(actor) ? Outcome.Ok : NotFound.HasFlag(actor) ? Outcome.NotFound : Forbidden.HasFlag(actor) ? Outcome.Forbidden : Outcome.SignIn;
+}
+
+/// <summary>
+/// The authorization matrix (issue #4 item 9, ASVS 8.2.1/8.2.2): every operation of the server (each method of each
+/// API route, each handler of each page, enumerated from the endpoint table) is tried as every actor, and must answer
+/// as its entry below says. Non-participants never see the report's canary, and no refused actor gets a 2xx: leaks = 0.
+/// A new route without an entry fails the test, naming it.
+/// </summary>
+public sealed class AuthorizationMatrixTests
+{
+    // How to add a route: one line, "<METHOD> <route as mapped>[ (<page handler>)]" = who gets through and what the others get.
+    // Report-scoped: outsiders get 404 (the report does not exist for them). Role routes: 403 / access-denied.
+    // No session (anonymous, disabled account) and tokens on pages: 401 / sign-in. Tokens open only /api.
+    internal static readonly Dictionary<string, MatrixEntry> Matrix = new(StringComparer.Ordinal)
+    {
+        ["GET /"] = Public(),
+        ["GET /error"] = Public(),
+        ["GET /reference/api"] = Public(),
+        ["GET /openapi/{documentName}.json"] = Public(),
+        ["GET /account/access-denied"] = Public(),
+        ["GET /account/register"] = Public(),
+        ["POST /account/register"] = Public(),
+        ["GET /account/confirm-email"] = Public(),
+        ["POST /account/confirm-email"] = Public(),
+        ["GET /account/sign-in"] = Public(),
+        ["POST /account/sign-in"] = Public(),
+        ["GET /account/sign-in/two-factor"] = new(Ok: None, NotFound: None, Forbidden: None, SignIn: All), // needs Identity's two-factor cookie
+        ["POST /account/sign-in/two-factor"] = new(Ok: None, NotFound: None, Forbidden: None, SignIn: All),
+        ["POST /account/sign-in/two-factor (Recovery)"] = new(Ok: None, NotFound: None, Forbidden: None, SignIn: All),
+        ["GET /account/welcome/{token}"] = Public(),
+        ["POST /account/welcome/{token}"] = Public(),
+        ["GET /account/forgot-password"] = Public(),
+        ["POST /account/forgot-password"] = Public(),
+        ["GET /account/reset-password/{token}"] = new(Ok: None, NotFound: All, Forbidden: None, SignIn: None), // an unknown link
+        ["POST /account/reset-password/{token}"] = new(Ok: None, NotFound: All, Forbidden: None, SignIn: None),
+        ["GET /account/sign-out"] = SignedIn(),
+        ["POST /account/sign-out"] = SignedIn(),
+        ["GET /account/tokens"] = SignedIn(),
+        ["POST /account/tokens"] = SignedIn(),
+        ["POST /account/tokens (Revoke)"] = SignedIn(form: "id=00000000-0000-0000-0000-000000000001"),
+        ["GET /account/two-factor"] = SignedIn(),
+        ["POST /account/two-factor"] = SignedIn(),
+        ["POST /account/two-factor (NewCodes)"] = SignedIn(),
+        ["POST /account/two-factor (Disable)"] = SignedIn(),
+        ["GET /admin/users"] = AdminPage(),
+        ["POST /admin/users (Disable)"] = AdminPage(form: "id={target}"),
+        ["POST /admin/users (Enable)"] = AdminPage(form: "id={target}"),
+        ["POST /admin/users (Roles)"] = AdminPage(form: "id={target}&roles=reporter"),
+        ["GET /reports"] = SignedIn(),
+        ["GET /reports/new"] = SignedIn(),
+        ["POST /reports/new"] = SignedIn(),
+        ["GET /reports/{id:guid}/{handler?}"] = ReportPage(),
+        ["POST /reports/{id:guid}/{handler?}"] = new(Ok: None, NotFound: People, Forbidden: None, SignIn: NoSession), // nothing to post to
+        ["POST /reports/{id:guid}/{handler?} (Transition)"] = ReportPage(), // no action: 400 for participants
+        ["POST /reports/{id:guid}/{handler?} (Comment)"] = ReportPage(), // no body: 400
+        ["POST /reports/{id:guid}/{handler?} (Invite)"] = ReportPage(), // no address: 400
+        ["POST /reports/{id:guid}/{handler?} (Remove)"] = ReportPage(form: "participant=0"),
+        ["GET /reports/{id:guid}/attachments/{attachmentId:guid}"] = ReportPage(),
+        ["GET /invitations/{token}"] = new(Ok: None, NotFound: People, Forbidden: None, SignIn: NoSession, Path: "/invitations/{invitation}"), // someone else's
+        ["POST /invitations/{token}"] = new(Ok: None, NotFound: People, Forbidden: None, SignIn: NoSession, Path: "/invitations/{invitation}"),
+        ["GET /api/me"] = new(Ok: People | Token, NotFound: None, Forbidden: TokenNoScope, SignIn: Gone),
+        ["GET /api/tokens/"] = new(Ok: People, NotFound: None, Forbidden: Tokens, SignIn: Gone), // browser sessions only
+        ["POST /api/tokens/"] = new(Ok: People, NotFound: None, Forbidden: Tokens, SignIn: Gone), // {}: 400
+        ["DELETE /api/tokens/{id:guid}"] = new(Ok: Triager, NotFound: People & ~Triager, Forbidden: Tokens, SignIn: Gone, Path: "/api/tokens/{triagerToken}"), // only its owner
+        ["GET /api/reports/"] = new(Ok: People | Token, NotFound: None, Forbidden: TokenNoScope, SignIn: Gone),
+        ["POST /api/reports/"] = new(Ok: People | Token, NotFound: None, Forbidden: TokenNoScope, SignIn: Gone), // {}: 400
+        ["GET /api/reports/{id:guid}"] = new(Ok: Participants | Token, NotFound: Outsiders, Forbidden: TokenNoScope, SignIn: Gone),
+        ["GET /api/cvss"] = new(Ok: People | Tokens, NotFound: None, Forbidden: None, SignIn: Gone), // any signed-in caller, no data
+    };
+
+    /// <summary>Who must never see the report's words, whatever the status.</summary>
+    private const Actors NonParticipants = Anonymous | Outsiders | TokenNoScope | Disabled;
+
+    [Fact]
+    public void Every_entry_gives_every_actor_exactly_one_answer()
+    {
+        var problems = new List<string>();
+        foreach (var (key, entry) in Matrix)
+        {
+            Actors[] sets = [entry.Ok, entry.NotFound, entry.Forbidden, entry.SignIn];
+            foreach (var actor in Enum.GetValues<Actors>().Where(a => a != None && (a & (a - 1)) == 0))
+            {
+                int count = sets.Count(s => s.HasFlag(actor));
+                if (count != 1)
+                {
+                    problems.Add($"{key}: {actor} is in {count} sets");
+                }
+            }
+        }
+
+        Assert.Empty(problems);
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task Every_operation_answers_every_actor_as_its_entry_says_and_nothing_leaks(string engine)
+    {
+        var scene = await SecurityScene.CreateAsync(engine);
+        using var factory = scene.Factory;
+        using var client = scene.Client();
+        var operations = await Operation.AllAsync(factory);
+
+        var missing = operations.Where(o => !Matrix.ContainsKey(o.Key)).Select(o => o.Key).ToList();
+        Assert.True(missing.Count == 0, "Routes without an authorization matrix entry (add a line to AuthorizationMatrixTests.Matrix): " + string.Join(", ", missing));
+        var stale = Matrix.Keys.Except(operations.Select(o => o.Key)).ToList();
+        Assert.True(stale.Count == 0, "Matrix entries for routes the server does not map: " + string.Join(", ", stale));
+
+        var mismatches = new List<string>();
+        var leaks = new List<string>();
+        foreach (var operation in operations)
+        {
+            var entry = Matrix[operation.Key];
+            foreach (var actor in scene.Actors.Values)
+            {
+                var (response, body) = await SendAsync(scene, client, operation, actor, actor.FormToken);
+                var expected = entry.Expected(actor.Actor);
+                var actual = Classify(operation, response, body);
+                string what = $"{operation.Key} as {actor.Actor}: {(int)response.StatusCode} {response.Headers.Location}";
+                if (actual != expected)
+                {
+                    mismatches.Add($"{what} is {actual}, the matrix says {expected}");
+                }
+
+                if ((expected != Outcome.Ok && response.IsSuccessStatusCode) || (NonParticipants.HasFlag(actor.Actor) && body.Contains(scene.Canary, StringComparison.Ordinal)))
+                {
+                    leaks.Add(what);
+                }
+            }
+        }
+
+        Assert.True(leaks.Count == 0, $"{leaks.Count} leaks:\n" + string.Join('\n', leaks));
+        Assert.True(mismatches.Count == 0, $"{mismatches.Count} answers differ from the matrix:\n" + string.Join('\n', mismatches));
+
+        // The canary check can fail: a participant does see it.
+        var (page, text) = await SendAsync(scene, client, operations.Single(o => o.Key == "GET /reports/{id:guid}/{handler?}"), scene.Actors[Reporter], null);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains(scene.Canary, text, StringComparison.Ordinal);
+    }
+
+    /// <summary>Sends <paramref name="operation"/> as <paramref name="actor"/>; a change carries <paramref name="formToken"/> (none when null).</summary>
+    internal static async Task<(HttpResponseMessage Response, string Body)> SendAsync(SecurityScene scene, HttpClient client, Operation operation, ActorCredentials actor, string? formToken)
+    {
+        var entry = Matrix[operation.Key];
+        string path = operation.Path(scene.Values, entry.Path is null ? null : Fill(scene, entry.Path));
+        HttpContent? content = null;
+        string? header = null;
+        if (operation.ChangesState && operation.IsApi)
+        {
+            header = formToken;
+            content = operation.Method == "DELETE" ? null : new StringContent("{}", Encoding.UTF8, "application/json");
+        }
+        else if (operation.ChangesState)
+        {
+            var fields = (entry.Form is null ? [] : Fill(scene, entry.Form).Split('&'))
+                .Select(pair => pair.Split('=', 2))
+                .Select(pair => new KeyValuePair<string, string>(pair[0], pair[1]))
+                .ToList();
+            if (formToken is not null)
+            {
+                fields.Add(new("__RequestVerificationToken", formToken));
+            }
+
+            content = new FormUrlEncodedContent(fields);
+        }
+
+        using var request = actor.Request(new HttpMethod(operation.Method), path, content, header);
+        var response = await client.SendAsync(request);
+        return (response, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>The authorization decision a response shows.</summary>
+    internal static Outcome Classify(Operation operation, HttpResponseMessage response, string body)
+    {
+        string location = response.Headers.Location?.OriginalString ?? string.Empty;
+        return (int)response.StatusCode switch
+        {
+            404 => Outcome.NotFound,
+            401 => Outcome.SignIn,
+            403 => Outcome.Forbidden,
+            302 or 303 when location.StartsWith("/account/sign-in", StringComparison.Ordinal) && !location.StartsWith("/account/sign-in/", StringComparison.Ordinal) => Outcome.SignIn,
+            302 or 303 when location.StartsWith("https://vigil.test/account/sign-in?", StringComparison.Ordinal) => Outcome.SignIn,
+            302 or 303 when location.Contains("/account/access-denied", StringComparison.Ordinal) => Outcome.Forbidden,
+            400 when IsAntiforgeryRefusal(operation, body) => Outcome.CsrfRefused,
+            >= 200 and < 400 => Outcome.Ok,
+            400 => Outcome.Ok,
+            _ => Outcome.Error,
+        };
+    }
+
+    private static bool IsAntiforgeryRefusal(Operation operation, string body) =>
+        operation.IsApi ? body.Contains("anti-forgery token is missing or invalid", StringComparison.Ordinal) : body.Length == 0;
+
+    private static string Fill(SecurityScene scene, string text)
+    {
+        foreach (var (name, value) in scene.Values)
+        {
+            text = text.Replace("{" + name + "}", Uri.EscapeDataString(value), StringComparison.Ordinal);
+        }
+
+        return text;
+    }
+
+    private static MatrixEntry Public() => new(Ok: All, NotFound: None, Forbidden: None, SignIn: None);
+
+    private static MatrixEntry SignedIn(string? form = null) => new(Ok: People, NotFound: None, Forbidden: None, SignIn: NoSession, Form: form);
+
+    private static MatrixEntry AdminPage(string? form = null) => new(Ok: Admin, NotFound: None, Forbidden: People & ~Admin, SignIn: NoSession, Form: form);
+
+    private static MatrixEntry ReportPage(string? form = null) => new(Ok: Participants, NotFound: Outsiders, Forbidden: None, SignIn: NoSession, Form: form);
+}
