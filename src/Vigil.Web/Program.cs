@@ -1,6 +1,7 @@
 using Vigil.Data;
 using Vigil.Web;
 using Vigil.Web.Features.Accounts;
+using Vigil.Web.Features.Publication;
 using Vigil.Web.Features.Reports;
 using Vigil.Web.Infrastructure;
 using Vigil.Web.Infrastructure.Mail;
@@ -31,7 +32,8 @@ builder.Services
     .AddMail(builder.Configuration)
     .AddPagesAndApi()
     .AddAccounts()
-    .AddReports(builder.Configuration);
+    .AddReports(builder.Configuration)
+    .AddPublication(builder.Configuration);
 
 var app = builder.Build();
 try
@@ -50,6 +52,7 @@ app.PrepareReports();
 app.UsePlatformPipeline();
 app.MapPagesAndDocs();
 app.MapReportDownloads();
+app.MapPublication();
 var api = app.MapApiGroup();
 api.MapAccounts();
 api.MapReports();
