@@ -36,6 +36,12 @@ public sealed partial class ReportService
         }
 
         var (record, participants) = visible;
+        if (publishes)
+        {
+            // The page may have loaded the report into this context before the lock: read what is committed now.
+            await db.Entry(record).ReloadAsync(cancellationToken);
+        }
+
         var report = ToDomain(record, participants);
         request = request with { MaintainerId = null };
         if (request.Action == ReportAction.MarkDuplicate && !string.IsNullOrWhiteSpace(request.DuplicateOf))
