@@ -33,6 +33,13 @@ public sealed partial class CveDownloadTests
         Assert.Equal(HttpStatusCode.NotFound, before.StatusCode);
         await PublicationSteps.PublishAsync(factory, triager, id);
 
+        var (_, reportPage) = await triager.GetAsync($"/reports/{id}");
+        Assert.Contains($"href=\"/reports/{id}/cve.json\"", reportPage, StringComparison.Ordinal);
+        Assert.Contains("href=\"/advisories/NSWG-ECO-1\"", reportPage, StringComparison.Ordinal);
+        var (_, reporterPage) = await reporter.GetAsync($"/reports/{id}");
+        Assert.DoesNotContain("cve.json", reporterPage, StringComparison.Ordinal);
+        Assert.Contains("href=\"/advisories/NSWG-ECO-1\"", reporterPage, StringComparison.Ordinal);
+
         var (response, body) = await triager.GetAsync($"/reports/{id}/cve.json");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType!.MediaType);
