@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Vigil.Data.Schema;
 
@@ -10,11 +11,14 @@ namespace Vigil.Data;
 /// </summary>
 /// <remarks>
 /// SQLite runs in WAL mode with <c>synchronous=FULL</c>: a transaction that returned has reached the disk, so
-/// an acknowledged import survives a crash or a power cut.
+/// an acknowledged import survives a crash or a power cut. PostgreSQL is reached through a data source the host
+/// gives (<see cref="OpenPostgreSql"/>): this library names no PostgreSQL driver, so that the Native AOT CLI,
+/// which uses only SQLite, carries none.
 /// </remarks>
 public sealed class VigilDatabase
 {
-    private readonly string _connectionString;
+    private readonly string? _connectionString;
+    private readonly DbDataSource? _dataSource;
 
     private static readonly Lock ProviderLock = new();
     private static bool _providerChosen;
@@ -40,17 +44,18 @@ public sealed class VigilDatabase
         }
     }
 
-    private VigilDatabase(DatabaseProvider provider, string location, string connectionString)
+    private VigilDatabase(DatabaseProvider provider, string location, string? connectionString, DbDataSource? dataSource)
     {
         Provider = provider;
         Location = location;
         _connectionString = connectionString;
+        _dataSource = dataSource;
     }
 
     /// <summary>The engine.</summary>
     public DatabaseProvider Provider { get; }
 
-    /// <summary>Where the data is, for messages: the SQLite file's path.</summary>
+    /// <summary>Where the data is, for messages: the SQLite file's path, or the PostgreSQL database as the host describes it.</summary>
     public string Location { get; }
 
     /// <summary>
@@ -80,7 +85,24 @@ public sealed class VigilDatabase
             ForeignKeys = true,
             DefaultTimeout = 30,
         };
-        var database = new VigilDatabase(DatabaseProvider.Sqlite, full, builder.ToString());
+        var database = new VigilDatabase(DatabaseProvider.Sqlite, full, builder.ToString(), null);
+        database.Migrate();
+        return database;
+    }
+
+    /// <summary>
+    /// Opens the advisory tables in the PostgreSQL database behind <paramref name="dataSource"/> (an
+    /// <c>NpgsqlDataSource</c> the host made) and brings their schema up to date. Several servers starting at once
+    /// migrate one after the other.
+    /// </summary>
+    /// <param name="dataSource">Where connections come from; the caller owns it.</param>
+    /// <param name="location">The database for messages, without any secret (host and database name).</param>
+    /// <exception cref="DatabaseException">The server cannot be reached, or its schema is newer.</exception>
+    public static VigilDatabase OpenPostgreSql(DbDataSource dataSource, string location)
+    {
+        ArgumentNullException.ThrowIfNull(dataSource);
+        ArgumentException.ThrowIfNullOrEmpty(location);
+        var database = new VigilDatabase(DatabaseProvider.PostgreSql, location, null, dataSource);
         database.Migrate();
         return database;
     }
@@ -88,6 +110,18 @@ public sealed class VigilDatabase
     /// <summary>Opens a connection, ready for use.</summary>
     public DbConnection OpenConnection()
     {
+        if (_dataSource is not null)
+        {
+            try
+            {
+                return _dataSource.OpenConnection();
+            }
+            catch (DbException e)
+            {
+                throw new DatabaseException($"cannot open the database {Location}: {e.Message}", e);
+            }
+        }
+
         var connection = new SqliteConnection(_connectionString);
         try
         {
@@ -119,31 +153,81 @@ public sealed class VigilDatabase
         using var connection = OpenConnection();
         try
         {
-            Execute(connection, null, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
-            int current = Convert.ToInt32(Scalar(connection, "SELECT COALESCE(MAX(version), 0) FROM schema_version"), System.Globalization.CultureInfo.InvariantCulture);
-            if (current > Migrations.Latest)
+            if (Provider == DatabaseProvider.Sqlite)
             {
-                throw new DatabaseException($"the database {Location} was written by a newer Vigil (schema {current}; this one knows {Migrations.Latest})");
+                MigrateSqlite(connection);
             }
-
-            if (current == 0 && Convert.ToInt64(Scalar(connection, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name <> 'schema_version'"), System.Globalization.CultureInfo.InvariantCulture) > 0)
+            else
             {
-                throw new DatabaseException($"{Location} is a SQLite database, but not a Vigil database");
-            }
-
-            foreach (var migration in Migrations.All.Where(m => m.Version > current))
-            {
-                using var transaction = connection.BeginTransaction();
-                Execute(connection, transaction, migration.For(Provider));
-                migration.Then?.Invoke(connection, transaction);
-                Execute(connection, transaction, $"INSERT INTO schema_version (version) VALUES ({migration.Version})");
-                transaction.Commit();
+                MigratePostgreSql(connection);
             }
         }
-        catch (SqliteException e)
+        catch (DbException e)
         {
             throw new DatabaseException($"cannot use the database {Location}: {e.Message}", e);
         }
+    }
+
+    private void MigrateSqlite(DbConnection connection)
+    {
+        Execute(connection, null, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
+        int current = CurrentVersion(connection, null);
+        if (current == 0 && Convert.ToInt64(Scalar(connection, null, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name <> 'schema_version'"), CultureInfo.InvariantCulture) > 0)
+        {
+            throw new DatabaseException($"{Location} is a SQLite database, but not a Vigil database");
+        }
+
+        foreach (var migration in Migrations.All.Where(m => m.Version > current))
+        {
+            using var transaction = connection.BeginTransaction();
+            Apply(connection, transaction, migration);
+            transaction.Commit();
+        }
+    }
+
+    /// <summary>
+    /// PostgreSQL changes its schema inside transactions: every step runs in one, under a transaction-scoped advisory
+    /// lock, so that servers starting together never apply a step twice. The database may hold other tables (the
+    /// platform's): only an <c>advisories</c> table without a schema version is refused.
+    /// </summary>
+    private void MigratePostgreSql(DbConnection connection)
+    {
+        using var transaction = connection.BeginTransaction();
+        Execute(connection, transaction, $"SELECT pg_advisory_xact_lock({MigrationLockKey})");
+        Execute(connection, transaction, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
+        int current = CurrentVersion(connection, transaction);
+        if (current == 0 && Convert.ToInt64(Scalar(connection, transaction, "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'advisories'"), CultureInfo.InvariantCulture) > 0)
+        {
+            throw new DatabaseException($"{Location} has an advisories table that Vigil did not make");
+        }
+
+        foreach (var migration in Migrations.All.Where(m => m.Version > current))
+        {
+            Apply(connection, transaction, migration);
+        }
+
+        transaction.Commit();
+    }
+
+    /// <summary>The key of the advisory lock migrations take on PostgreSQL ("vigil-db" as an integer).</summary>
+    private const long MigrationLockKey = 0x7669_6769_6C2D_6462;
+
+    private int CurrentVersion(DbConnection connection, DbTransaction? transaction)
+    {
+        int current = Convert.ToInt32(Scalar(connection, transaction, "SELECT COALESCE(MAX(version), 0) FROM schema_version"), CultureInfo.InvariantCulture);
+        if (current > Migrations.Latest)
+        {
+            throw new DatabaseException($"the database {Location} was written by a newer Vigil (schema {current}; this one knows {Migrations.Latest})");
+        }
+
+        return current;
+    }
+
+    private void Apply(DbConnection connection, DbTransaction transaction, Migration migration)
+    {
+        Execute(connection, transaction, migration.For(Provider));
+        migration.Then?.Invoke(connection, transaction);
+        Execute(connection, transaction, $"INSERT INTO schema_version (version) VALUES ({migration.Version})");
     }
 
     private static void Execute(DbConnection connection, DbTransaction? transaction, string sql)
@@ -154,9 +238,10 @@ public sealed class VigilDatabase
         command.ExecuteNonQuery();
     }
 
-    private static object? Scalar(DbConnection connection, string sql)
+    private static object? Scalar(DbConnection connection, DbTransaction? transaction, string sql)
     {
         using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = sql;
         return command.ExecuteScalar();
     }

@@ -2,6 +2,7 @@ using Vigil.Data;
 using Vigil.Web;
 using Vigil.Web.Features.Accounts;
 using Vigil.Web.Features.Maintainers;
+using Vigil.Web.Features.Publication;
 using Vigil.Web.Features.Reports;
 using Vigil.Web.Infrastructure;
 using Vigil.Web.Infrastructure.Mail;
@@ -34,7 +35,8 @@ builder.Services
     .AddPagesAndApi()
     .AddAccounts()
     .AddReports(builder.Configuration)
-    .AddMaintainers(builder.Configuration);
+    .AddMaintainers(builder.Configuration)
+    .AddPublication(builder.Configuration);
 
 var app = builder.Build();
 try
@@ -53,6 +55,7 @@ app.PrepareReports();
 app.UsePlatformPipeline();
 app.MapPagesAndDocs();
 app.MapReportDownloads();
+app.MapPublication();
 var api = app.MapApiGroup();
 api.MapAccounts();
 api.MapReports();

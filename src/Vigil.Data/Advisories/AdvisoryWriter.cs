@@ -72,7 +72,13 @@ internal sealed class AdvisoryWriter : IDisposable
             command.Parameters.Add(parameter);
         }
 
-        command.Prepare();
+        // SQLite compiles the statement once here. Npgsql would need the parameters' types before their first values,
+        // and prepares repeated statements by itself when the host's data source asks for it.
+        if (connection is Microsoft.Data.Sqlite.SqliteConnection)
+        {
+            command.Prepare();
+        }
+
         return command;
     }
 

@@ -7,7 +7,8 @@ namespace Vigil.Data.Schema;
 /// Advisories are stored whole, as their OSV JSON (<c>record</c>); the other columns and tables are indexes
 /// derived from it, rebuilt whenever the record changes. Step 3 added what an audit reads instead of whole
 /// records (each affected package's versions in compact form, and what reports show), and derives it for the
-/// records already stored.
+/// records already stored. Step 4 records which advisories the platform published, keyed by what they were
+/// published from (a report), so that a report is published once.
 /// </remarks>
 internal static class Migrations
 {
@@ -51,6 +52,13 @@ internal static class Migrations
             Sqlite: AuditTables.Replace("{clustered}", " WITHOUT ROWID", StringComparison.Ordinal),
             PostgreSql: AuditTables.Replace("{clustered}", string.Empty, StringComparison.Ordinal),
             Then: Advisories.AdvisoryReindex.Run),
+        Both(4, """
+            CREATE TABLE advisory_publications (
+                publication_key TEXT NOT NULL PRIMARY KEY,
+                advisory_id TEXT NOT NULL UNIQUE REFERENCES advisories(id),
+                published TEXT NOT NULL
+            );
+            """),
     ];
 
     /// <summary>

@@ -59,7 +59,7 @@ public sealed class XssTests
         }
     }
 
-    private static void AssertInert(string html, string path)
+    internal static void AssertInert(string html, string path)
     {
         var document = new HtmlParser().ParseDocument(html);
         foreach (var element in document.All)

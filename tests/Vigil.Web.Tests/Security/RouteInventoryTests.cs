@@ -26,6 +26,9 @@ public sealed class RouteInventoryTests
         ["/account/reset-password/{token}"] = "the password-reset link (the token is the credential)",
         ["/reference/api"] = "the API reference page (describes, holds no data)",
         ["/openapi/{documentName}.json"] = "the OpenAPI document (describes, holds no data)",
+        ["/advisories"] = "the public advisory list: published advisories only (the advisory database, never a report)",
+        ["/advisories/{id}"] = "one public advisory, by id or alias",
+        ["/advisories/feed.atom"] = "the public Atom feed of the newest advisories",
     };
 
     [Fact]

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Vigil.Disclosure.AuditTrail;
 using Vigil.Disclosure.Reports;
 using Vigil.Disclosure.Workflow;
+using Vigil.Web.Features.Publication;
 
 namespace Vigil.Web.Features.Reports;
 
@@ -11,10 +12,23 @@ public sealed partial class ReportService
     /// <summary>
     /// Applies a transition through <see cref="ReportWorkflow.TryApply"/>: state and role are checked against the
     /// stored report and the viewer's roles from the database; a refusal changes nothing. The new state, the event,
-    /// the audit entry and the participants' e-mails are saved together.
+    /// the audit entry and the participants' e-mails are saved together. Publishing (by a triager, or at the deadline by
+    /// the clock) also stores the advisory (<see cref="PublicationService"/>), in the same transaction.
     /// </summary>
     public async Task<WorkflowError?> TransitionAsync(Guid id, Viewer viewer, TransitionRequest request, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        bool publishes = PublicationService.Publishes(request.Action);
+
+        // Publishing writes the advisory and the report together: the audit gate first, then one transaction that
+        // serializes publications before the report is read, so that a racing second publish sees the report published.
+        await using var gate = publishes ? await audit.HoldAsync(cancellationToken) : null;
+        await using var transaction = publishes ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        if (publishes)
+        {
+            publication.Lock();
+        }
+
         var found = await FindVisibleAsync(id, viewer, cancellationToken);
         if (found is not { } visible)
         {
@@ -22,6 +36,12 @@ public sealed partial class ReportService
         }
 
         var (record, participants) = visible;
+        if (publishes)
+        {
+            // The page may have loaded the report into this context before the lock: read what is committed now.
+            await db.Entry(record).ReloadAsync(cancellationToken);
+        }
+
         var report = ToDomain(record, participants);
         request = request with { MaintainerId = null };
         if (request.Action == ReportAction.MarkDuplicate && !string.IsNullOrWhiteSpace(request.DuplicateOf))
@@ -57,6 +77,13 @@ public sealed partial class ReportService
         }
 
         var recorded = outcome.Event;
+        string? advisory = null;
+        if (publishes)
+        {
+            var stored = await publication.PublishAsync(id, next, now, cancellationToken);
+            advisory = stored.Record.Id + ((stored.Record.Aliases ?? []).FirstOrDefault(a => a.StartsWith("CVE-", StringComparison.Ordinal)) is { } cve ? " " + cve : " CVE requested");
+        }
+
         db.ReportEvents.Add(new ReportEventRecord
         {
             ReportId = id,
@@ -66,12 +93,17 @@ public sealed partial class ReportService
             FromState = ReportWorkflow.StateName(recorded.From),
             ToState = ReportWorkflow.StateName(recorded.To),
             ReasonSealed = recorded.Reason is null ? null : cipher.Seal(recorded.Reason, ReasonContext(id)),
-            Detail = recorded.Detail,
+            Detail = recorded.Detail ?? advisory,
         });
-        audit.Record(viewer.UserId, AuditActions.ReportTransition, id.ToString(), $"{recorded.Action}: {ReportWorkflow.StateName(recorded.From)} -> {ReportWorkflow.StateName(recorded.To)}");
+        audit.Record(viewer.UserId, AuditActions.ReportTransition, id.ToString(), $"{recorded.Action}: {ReportWorkflow.StateName(recorded.From)} -> {ReportWorkflow.StateName(recorded.To)}" + (advisory is null ? string.Empty : $" ({advisory})"));
         await NotifyAsync(outcome.Notify, $"[Vigil] Report {ShortId(id)} is now {ReportWorkflow.StateName(recorded.To)}",
             $"Report {ShortId(id)} moved from {ReportWorkflow.StateName(recorded.From)} to {ReportWorkflow.StateName(recorded.To)}.\n\nOpen it: {links.BaseUrl(null)}/reports/{id}\n", cancellationToken);
         await audit.SaveChangesAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         outbox.Wake();
         return null;
     }

@@ -8,6 +8,7 @@ using Vigil.Disclosure.Deadlines;
 using Vigil.Disclosure.Reports;
 using Vigil.Disclosure.Workflow;
 using Vigil.Web.Features.Accounts;
+using Vigil.Web.Features.Publication;
 using Vigil.Web.Infrastructure.Audit;
 using Vigil.Web.Infrastructure.Mail;
 using Vigil.Web.Infrastructure.Persistence;
@@ -50,7 +51,8 @@ public sealed partial class ReportService(
     MailOutbox outbox,
     UserManager<PlatformUser> users,
     TimeProvider time,
-    AccountLinks links)
+    AccountLinks links,
+    PublicationService publication)
 {
     /// <summary>The WG's policy; the clocks read it.</summary>
     public static DisclosurePolicy Policy => DisclosurePolicy.Default;

@@ -15,14 +15,32 @@ public sealed class AuditLog(PlatformDbContext db, TimeProvider time)
 {
     private static readonly SemaphoreSlim Gate = new(1, 1);
     private readonly List<(string Actor, string Action, string Subject, string Detail)> _pending = [];
+    private bool _holding;
 
     /// <summary>Records an entry to be written by the next <see cref="SaveChangesAsync"/>. Never put report contents in <paramref name="detail"/>.</summary>
     public void Record(string actor, string action, string subject, string detail = "") => _pending.Add((actor, action, subject, detail));
 
+    /// <summary>
+    /// Takes the append gate until the result is disposed, for a caller that saves through <see cref="SaveChangesAsync"/>
+    /// inside a database transaction of its own: the gate must be taken before the transaction's locks, never while
+    /// holding them, or a writer holding the gate and waiting for those locks would wait for ever.
+    /// </summary>
+    public async Task<IAsyncDisposable> HoldAsync(CancellationToken cancellationToken = default)
+    {
+        await Gate.WaitAsync(cancellationToken);
+        _holding = true;
+        return new Held(this);
+    }
+
     /// <summary>Chains the recorded entries onto the log and saves every pending change of the context at once.</summary>
     public async Task SaveChangesAsync(CancellationToken cancellationToken = default)
     {
-        await Gate.WaitAsync(cancellationToken);
+        bool mine = !_holding;
+        if (mine)
+        {
+            await Gate.WaitAsync(cancellationToken);
+        }
+
         try
         {
             var head = await db.AuditHead.SingleOrDefaultAsync(h => h.Id == 1, cancellationToken);
@@ -62,7 +80,26 @@ public sealed class AuditLog(PlatformDbContext db, TimeProvider time)
         }
         finally
         {
-            Gate.Release();
+            if (mine)
+            {
+                Gate.Release();
+            }
+        }
+    }
+
+    private sealed class Held(AuditLog log) : IAsyncDisposable
+    {
+        private int _released;
+
+        public ValueTask DisposeAsync()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                log._holding = false;
+                Gate.Release();
+            }
+
+            return ValueTask.CompletedTask;
         }
     }
 

@@ -1,7 +1,9 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using Vigil.Data;
+using Vigil.Data.Advisories;
 
 namespace Vigil.Web.Infrastructure.Persistence;
 
@@ -24,6 +26,10 @@ public static class PersistenceSetup
         {
             services.AddDbContext<PlatformDbContext, PostgresPlatformDbContext>(db =>
                 db.UseNpgsql(options.Postgres, npgsql => npgsql.MigrationsHistoryTable(PlatformDbContext.MigrationsTable)));
+
+            // The advisory tables live in the same PostgreSQL database; Vigil.Data reaches them through this data source.
+            services.AddSingleton(_ => NpgsqlDataSource.Create(options.Postgres!));
+            services.AddSingleton(provider => VigilDatabase.OpenPostgreSql(provider.GetRequiredService<NpgsqlDataSource>(), Describe(options.Postgres!)));
         }
         else
         {
@@ -35,25 +41,32 @@ public static class PersistenceSetup
             }.ToString();
             services.AddDbContext<PlatformDbContext, SqlitePlatformDbContext>(db =>
                 db.UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable(PlatformDbContext.MigrationsTable)));
+            services.AddSingleton(_ => VigilDatabase.OpenSqlite(options.SqlitePath, create: true));
         }
 
+        // The advisory database (Vigil.Data): the same file or PostgreSQL database as the platform's tables.
+        services.AddSingleton<AdvisoryStore>();
         return services;
     }
 
     /// <summary>
-    /// Brings the database up to date. On SQLite the advisory schema is created first (through Vigil.Data, which
-    /// also chooses the SQLite library explicitly), so that the file stays a Vigil database the CLI opens.
+    /// Brings the database up to date. The advisory schema is made first (through Vigil.Data, which also chooses the
+    /// SQLite library explicitly), so that a SQLite file stays a Vigil database the CLI opens; on PostgreSQL the same
+    /// advisory tables are made in the platform's database.
     /// </summary>
     public static async Task MigratePlatformDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
-        var options = services.GetRequiredService<IOptions<PlatformDatabaseOptions>>().Value;
-        if (!options.UsesPostgres)
-        {
-            VigilDatabase.OpenSqlite(options.SqlitePath, create: true);
-        }
+        services.GetRequiredService<VigilDatabase>();
 
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
         await db.Database.MigrateAsync(cancellationToken);
+    }
+
+    /// <summary>The PostgreSQL database for messages: host and name, never the password.</summary>
+    private static string Describe(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        return $"PostgreSQL database {builder.Database} on {builder.Host}";
     }
 }
