@@ -37,6 +37,7 @@ var app = builder.Build();
 try
 {
     await app.Services.MigratePlatformDatabaseAsync();
+    await app.Services.SealPlainSecretsAsync();
 }
 catch (DatabaseException e)
 {

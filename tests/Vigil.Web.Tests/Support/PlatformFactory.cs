@@ -130,10 +130,13 @@ internal sealed partial class PlatformFactory : WebApplicationFactory<Program>
             UserName = email,
             Email = email,
             EmailConfirmed = true,
-            TotpSecret = totpSecret,
             TwoFactorEnabled = totpSecret is not null,
             CreatedAt = Time.GetUtcNow().UtcDateTime,
         };
+        if (totpSecret is not null)
+        {
+            TotpSecrets.Set(user, totpSecret, services.GetRequiredService<SecretCipher>());
+        }
         var result = await users.CreateAsync(user, Password);
         Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
         await users.AddToRolesAsync(user, roles ?? [Roles.Reporter]);
@@ -144,9 +147,13 @@ internal sealed partial class PlatformFactory : WebApplicationFactory<Program>
     public Task<T> QueryAsync<T>(Func<PlatformDbContext, Task<T>> query) =>
         WithScopeAsync(services => query(services.GetRequiredService<PlatformDbContext>()));
 
-    /// <summary>The outbox messages to an address, oldest first.</summary>
-    public Task<List<OutboxMessage>> OutboxToAsync(string to) =>
-        QueryAsync(db => db.Outbox.AsNoTracking().Where(m => m.To == to).OrderBy(m => m.Id).ToListAsync());
+    /// <summary>The outbox messages to an address, oldest first, opened as the delivery worker opens them (they are stored sealed).</summary>
+    public async Task<List<OutboxMessage>> OutboxToAsync(string to)
+    {
+        var stored = await QueryAsync(db => db.Outbox.AsNoTracking().Where(m => m.To == to).OrderBy(m => m.Id).ToListAsync());
+        var cipher = Services.GetRequiredService<SecretCipher>();
+        return [.. stored.Select(m => MailOutbox.Open(m, cipher))];
+    }
 
     /// <summary>The database's bytes, WAL included, as text: to check that a secret is not stored.</summary>
     public string DatabaseText()
