@@ -46,6 +46,15 @@ public static partial class SecretsAtRest
         int keys = await db.DataProtectionKeys.Where(k => k.Xml != null && k.Xml.Contains("<masterKey")).ExecuteDeleteAsync(cancellationToken);
         if (users.Count + mail.Count + keys > 0)
         {
+            if (db.Database.IsSqlite())
+            {
+                // The plain values are still in the file's free pages and in the write-ahead log: rewrite the file
+                // and empty the log, so that the bytes on disk hold them no more. (PostgreSQL keeps old row versions
+                // until autovacuum; `VACUUM FULL` rewrites its tables at once.)
+                await db.Database.ExecuteSqlRawAsync("VACUUM", cancellationToken);
+                await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE)", cancellationToken);
+            }
+
             LogSealed(logger, users.Count, mail.Count, keys);
         }
 
