@@ -164,15 +164,24 @@ public sealed partial class SecretsAtRestTests
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
     }
 
-    /// <summary>The encodings a secret's bytes could be stored in.</summary>
-    internal static IEnumerable<string> Forms(byte[] raw) =>
-    [
-        Convert.ToHexString(raw),
-        Convert.ToBase64String(raw).TrimEnd('='),
-        Convert.ToBase64String(raw).TrimEnd('=').Replace('+', '-').Replace('/', '_'),
-        Base32.Encode(raw),
-        System.Text.Encoding.Latin1.GetString(raw),
-    ];
+    /// <summary>
+    /// The encodings a secret's bytes could be stored in: raw, hex, base32, and base64 (and base64url) at each of
+    /// the three alignments the secret could have inside a longer encoded value.
+    /// </summary>
+    internal static IEnumerable<string> Forms(byte[] raw)
+    {
+        yield return System.Text.Encoding.Latin1.GetString(raw);
+        yield return Convert.ToHexString(raw);
+        yield return Base32.Encode(raw);
+        for (int offset = 0; offset < 3; offset++)
+        {
+            // Encoded after `offset` other bytes: the characters that hold only the secret's bytes.
+            string encoded = Convert.ToBase64String([.. new byte[offset], .. raw]);
+            string inner = encoded[(offset == 0 ? 0 : 4)..^4];
+            yield return inner;
+            yield return inner.Replace('+', '-').Replace('/', '_');
+        }
+    }
 
     private static async Task<HttpStatusCode> TokensPageAsync(PlatformFactory factory, string cookie)
     {
