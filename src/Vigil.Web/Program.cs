@@ -42,6 +42,7 @@ var app = builder.Build();
 try
 {
     await app.Services.MigratePlatformDatabaseAsync();
+    await app.Services.SealPlainSecretsAsync();
 }
 catch (DatabaseException e)
 {

@@ -27,6 +27,9 @@ internal static class ServerHelp
         Settings (appsettings.json, environment VIGIL__..., or --Vigil:Key=value):
           Vigil:Smtp:Host, Port, From, User, Password, UseTls   E-mail delivery (the outbox waits without a host)
           Vigil:AdminEmail                                      The first administrator's address
+          Vigil:KeyFile                                         The key file that seals reports, TOTP secrets, the
+                                                                cookie key ring and queued mail (default
+                                                                vigil/report-keys in the user's config folder)
           Vigil:RateLimits:SignIn, TwoFactor, Register, Api, WindowSeconds
           Vigil:NpmRegistry, Vigil:NpmUserConfig                The registry for maintainer look-ups (else npmrc, as npm)
           Vigil:Maintainers:MaxPackumentMegabytes, TimeoutSeconds  Look-up limits (default 64 MB, 20 s)

@@ -58,17 +58,23 @@ internal sealed partial class PlatformFactory : WebApplicationFactory<Program>
     public string DatabasePath { get; }
 
     /// <summary>A server on <paramref name="engine"/>: <c>sqlite</c>, or <c>postgres</c> (a fresh database on the tests' server).</summary>
-    public static async Task<PlatformFactory> OnAsync(string engine, Dictionary<string, string?>? settings = null)
+    /// <param name="engine">The database engine.</param>
+    /// <param name="settings">Configuration on top of the tests' defaults.</param>
+    /// <param name="realMail">Deliver over SMTP (<c>Vigil:Smtp</c>) instead of recording.</param>
+    public static async Task<PlatformFactory> OnAsync(string engine, Dictionary<string, string?>? settings = null, bool realMail = false)
     {
         if (engine == "sqlite")
         {
-            return new PlatformFactory(settings);
+            return new PlatformFactory(settings, realMail);
         }
 
         var database = await PostgresServer.CreateDatabaseAsync(TestContext.Current.CancellationToken);
         var all = new Dictionary<string, string?>(settings ?? []) { ["Vigil:Postgres"] = database.ConnectionString };
-        return new PlatformFactory(all) { _postgres = database };
+        return new PlatformFactory(all, realMail) { _postgres = database };
     }
+
+    /// <summary>A setting this server was started with (the tests' defaults and the caller's).</summary>
+    public string? Setting(string key) => _settings.GetValueOrDefault(key);
 
     public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
 
@@ -131,10 +137,13 @@ internal sealed partial class PlatformFactory : WebApplicationFactory<Program>
             UserName = email,
             Email = email,
             EmailConfirmed = true,
-            TotpSecret = totpSecret,
             TwoFactorEnabled = totpSecret is not null,
             CreatedAt = Time.GetUtcNow().UtcDateTime,
         };
+        if (totpSecret is not null)
+        {
+            TotpSecrets.Set(user, totpSecret, services.GetRequiredService<SecretCipher>());
+        }
         var result = await users.CreateAsync(user, Password);
         Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
         await users.AddToRolesAsync(user, roles ?? [Roles.Reporter]);
@@ -145,9 +154,13 @@ internal sealed partial class PlatformFactory : WebApplicationFactory<Program>
     public Task<T> QueryAsync<T>(Func<PlatformDbContext, Task<T>> query) =>
         WithScopeAsync(services => query(services.GetRequiredService<PlatformDbContext>()));
 
-    /// <summary>The outbox messages to an address, oldest first.</summary>
-    public Task<List<OutboxMessage>> OutboxToAsync(string to) =>
-        QueryAsync(db => db.Outbox.AsNoTracking().Where(m => m.To == to).OrderBy(m => m.Id).ToListAsync());
+    /// <summary>The outbox messages to an address, oldest first, opened as the delivery worker opens them (they are stored sealed).</summary>
+    public async Task<List<OutboxMessage>> OutboxToAsync(string to)
+    {
+        var stored = await QueryAsync(db => db.Outbox.AsNoTracking().Where(m => m.To == to).OrderBy(m => m.Id).ToListAsync());
+        var cipher = Services.GetRequiredService<SecretCipher>();
+        return [.. stored.Select(m => MailOutbox.Open(m, cipher))];
+    }
 
     /// <summary>The database's bytes, WAL included, as text: to check that a secret is not stored.</summary>
     public string DatabaseText()
@@ -161,6 +174,49 @@ internal sealed partial class PlatformFactory : WebApplicationFactory<Program>
         }
 
         return text.ToString();
+    }
+
+    /// <summary>
+    /// Everything the database holds, as text: on SQLite the file's bytes (WAL included), on PostgreSQL every row of
+    /// every table as PostgreSQL prints it (byte columns as <c>\x</c> and hex).
+    /// </summary>
+    public async Task<string> StoredDataAsync()
+    {
+        if (Setting("Vigil:Postgres") is null)
+        {
+            return DatabaseText();
+        }
+
+        return await QueryAsync(async db =>
+        {
+            var connection = db.Database.GetDbConnection();
+            await connection.OpenAsync();
+            var tables = new List<string>();
+            await using (var list = connection.CreateCommand())
+            {
+                list.CommandText = "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'";
+                await using var reader = await list.ExecuteReaderAsync();
+                while (await reader.ReadAsync())
+                {
+                    tables.Add(reader.GetString(0));
+                }
+            }
+
+            Assert.NotEmpty(tables);
+            var text = new System.Text.StringBuilder();
+            foreach (string table in tables)
+            {
+                await using var rows = connection.CreateCommand();
+                rows.CommandText = $"SELECT CAST(t AS text) FROM \"{table.Replace("\"", "\"\"", StringComparison.Ordinal)}\" t";
+                await using var reader = await rows.ExecuteReaderAsync();
+                while (await reader.ReadAsync())
+                {
+                    text.Append(table).Append(": ").AppendLine(reader.GetString(0));
+                }
+            }
+
+            return text.ToString();
+        });
     }
 
     /// <summary>The first-start link's path, from the captured output.</summary>

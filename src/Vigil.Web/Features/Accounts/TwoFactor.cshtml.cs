@@ -19,7 +19,7 @@ namespace Vigil.Web.Features.Accounts;
 /// </summary>
 [Authorize(Policy = Policies.Interactive)]
 [EnableRateLimiting(RateLimits.TwoFactor)]
-public sealed class TwoFactorModel(UserManager<PlatformUser> users, SignInManager<PlatformUser> signIn, PlatformDbContext db, AuditLog audit) : PageModel
+public sealed class TwoFactorModel(UserManager<PlatformUser> users, SignInManager<PlatformUser> signIn, PlatformDbContext db, AuditLog audit, SecretCipher cipher) : PageModel
 {
     public bool Enabled { get; private set; }
 
@@ -174,13 +174,16 @@ public sealed class TwoFactorModel(UserManager<PlatformUser> users, SignInManage
             return;
         }
 
-        if (user.TotpSecret is null)
+        // Stored sealed (TotpSecrets); opened only to show it to its owner during enrolment.
+        string? secret = TotpSecrets.Get(user, cipher);
+        if (secret is null)
         {
-            user.TotpSecret = Totp.NewSecret();
+            secret = Totp.NewSecret();
+            TotpSecrets.Set(user, secret, cipher);
             await users.UpdateAsync(user);
         }
 
-        SecretGroups = string.Join(' ', user.TotpSecret.Chunk(4).Select(c => new string(c)));
-        OtpAuthUri = Totp.OtpAuthUri("Vigil", user.Email ?? user.UserName ?? user.Id, user.TotpSecret);
+        SecretGroups = string.Join(' ', secret.Chunk(4).Select(c => new string(c)));
+        OtpAuthUri = Totp.OtpAuthUri("Vigil", user.Email ?? user.UserName ?? user.Id, secret);
     }
 }

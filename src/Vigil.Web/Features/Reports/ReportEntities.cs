@@ -4,7 +4,7 @@ using Vigil.Web.Infrastructure.Persistence;
 namespace Vigil.Web.Features.Reports;
 
 /// <summary>
-/// A private report as stored. What is sealed (<see cref="Infrastructure.Security.ReportCipher"/>): the title, the
+/// A private report as stored. What is sealed (<see cref="Infrastructure.Security.SecretCipher"/>): the title, the
 /// description, the proof of concept (and, in their tables, comments, reasons, attachment names and contents) — the
 /// words a reporter writes, which carry the vulnerability. What stays clear: the package, the affected range, the CWE,
 /// the CVSS vector, the state and the dates — what the triage dashboard sorts and filters by and what publication

@@ -46,7 +46,7 @@ public sealed record ReportSummary(ReportRecord Record, string Title, IReadOnlyL
 /// </summary>
 public sealed partial class ReportService(
     PlatformDbContext db,
-    ReportCipher cipher,
+    SecretCipher cipher,
     AuditLog audit,
     MailOutbox outbox,
     UserManager<PlatformUser> users,

@@ -46,9 +46,6 @@ public static class ReportsSetup
                 : RateLimitPartition.GetFixedWindowLimiter(
                     SubmitRateLimit + ":" + (context.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? context.Connection.RemoteIpAddress?.ToString() ?? "?"),
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = perHour, Window = TimeSpan.FromHours(1), QueueLimit = 0 })));
-        string keyFile = configuration["Vigil:KeyFile"] is { Length: > 0 } configured ? configured : ReportCipher.DefaultKeyFile();
-        // Opened at start: a missing or unreadable key must stop the server, not the first report.
-        services.AddSingleton(_ => ReportCipher.OpenOrCreate(keyFile));
         services.AddSingleton<MarkdownRenderer>();
         services.AddScoped<AuditLog>();
         services.AddScoped<ReportService>();
@@ -56,7 +53,7 @@ public static class ReportsSetup
     }
 
     /// <summary>Creates the key file now rather than on the first report.</summary>
-    public static void PrepareReports(this WebApplication app) => app.Services.GetRequiredService<ReportCipher>();
+    public static void PrepareReports(this WebApplication app) => app.Services.GetRequiredService<SecretCipher>();
 
     /// <summary>The attachment download (outside <c>/api</c>: a browser session's link).</summary>
     public static WebApplication MapReportDownloads(this WebApplication app)

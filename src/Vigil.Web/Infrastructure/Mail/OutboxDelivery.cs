@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Vigil.Web.Infrastructure.Persistence;
+using Vigil.Web.Infrastructure.Security;
 
 namespace Vigil.Web.Infrastructure.Mail;
 
@@ -15,7 +16,7 @@ namespace Vigil.Web.Infrastructure.Mail;
 /// marking leaves the lease to expire; the message is then sent again with the same Message-ID (at least once,
 /// and receivers see a duplicate as one message).
 /// </remarks>
-public sealed partial class OutboxDelivery(PlatformDbContext db, IMailSender sender, TimeProvider time, ILogger<OutboxDelivery> logger)
+public sealed partial class OutboxDelivery(PlatformDbContext db, IMailSender sender, TimeProvider time, SecretCipher cipher, ILogger<OutboxDelivery> logger)
 {
     /// <summary>How long a claim lasts before another worker may take the message over.</summary>
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
@@ -64,7 +65,8 @@ public sealed partial class OutboxDelivery(PlatformDbContext db, IMailSender sen
         var message = await db.Outbox.AsNoTracking().SingleAsync(m => m.Id == id, cancellationToken);
         try
         {
-            await sender.SendAsync(message, cancellationToken);
+            // Opened here, in memory, for the SMTP conversation only; the row keeps the sealed texts.
+            await sender.SendAsync(MailOutbox.Open(message, cipher), cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

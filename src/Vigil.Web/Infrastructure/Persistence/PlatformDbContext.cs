@@ -87,7 +87,7 @@ public abstract class PlatformDbContext(DbContextOptions options) : IdentityDbCo
             e.ToTable("platform_outbox");
             e.Property(m => m.MessageId).HasMaxLength(200);
             e.Property(m => m.To).HasMaxLength(320);
-            e.Property(m => m.Subject).HasMaxLength(300);
+            // Sealed text (base64, longer than the subject): no length limit.
             e.Property(m => m.LastError).HasMaxLength(1000);
             e.HasIndex(m => m.MessageId).IsUnique();
             e.HasIndex(m => new { m.SentAt, m.NextAttemptAt });

@@ -61,8 +61,10 @@ public sealed class OutboxMessage
 
     public required string To { get; set; }
 
+    /// <summary>The subject, sealed in the table (see <c>MailOutbox</c>); plain only in the copy the worker sends.</summary>
     public required string Subject { get; set; }
 
+    /// <summary>The plain-text body, sealed in the table (see <c>MailOutbox</c>); plain only in the copy the worker sends.</summary>
     public required string TextBody { get; set; }
 
     public DateTime CreatedAt { get; set; }

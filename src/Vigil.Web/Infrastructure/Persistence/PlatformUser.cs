@@ -11,7 +11,10 @@ public sealed class PlatformUser : IdentityUser
     /// <summary>When an administrator disabled the account (UTC); a disabled account cannot sign in or use tokens.</summary>
     public DateTime? DisabledAt { get; set; }
 
-    /// <summary>The TOTP secret (base32), once enrolment started; 2FA is on only when <c>TwoFactorEnabled</c>.</summary>
+    /// <summary>
+    /// The TOTP secret, once enrolment started, sealed with the key file (read and written only through
+    /// <c>TotpSecrets</c>); 2FA is on only when <c>TwoFactorEnabled</c>.
+    /// </summary>
     public string? TotpSecret { get; set; }
 
     /// <summary>The last TOTP time step accepted: a code for this step or an earlier one is a replay.</summary>

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -36,6 +37,7 @@ public static class SecuritySetup
             ? CookieSecurePolicy.Always
             : CookieSecurePolicy.SameAsRequest;
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSecretCipher(configuration);
         services.AddHttpContextAccessor();
         services.AddIdentity<PlatformUser, IdentityRole>(options =>
             {
@@ -123,8 +125,21 @@ public static class SecuritySetup
             options.Cookie.SameSite = SameSiteMode.Strict;
         });
 
-        // In the database, so that several instances share one key ring.
+        // In the database, so that several instances share one key ring; its master keys sealed with the key file.
         services.AddDataProtection().SetApplicationName("vigil").PersistKeysToDbContext<PlatformDbContext>();
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<SecretCipher>((options, cipher) => options.XmlEncryptor = new SealedKeyRingEncryptor(cipher));
+        return services;
+    }
+
+    /// <summary>
+    /// The key file's ciphers (<see cref="SecretCipher"/>), opened at start: a missing or unreadable key must stop
+    /// the server, not the first report or sign-in.
+    /// </summary>
+    public static IServiceCollection AddSecretCipher(this IServiceCollection services, IConfiguration configuration)
+    {
+        string keyFile = configuration["Vigil:KeyFile"] is { Length: > 0 } configured ? configured : SecretCipher.DefaultKeyFile();
+        services.TryAddSingleton(_ => SecretCipher.OpenOrCreate(keyFile));
         return services;
     }
 

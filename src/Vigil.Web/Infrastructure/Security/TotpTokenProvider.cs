@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Vigil.Web.Infrastructure.Persistence;
@@ -12,7 +13,7 @@ namespace Vigil.Web.Infrastructure.Security;
 /// The last step is claimed with one conditional UPDATE, so two requests racing with the same code cannot both
 /// win, on SQLite or PostgreSQL.
 /// </remarks>
-internal sealed class TotpTokenProvider(PlatformDbContext db, TimeProvider time) : IUserTwoFactorTokenProvider<PlatformUser>
+internal sealed partial class TotpTokenProvider(PlatformDbContext db, TimeProvider time, SecretCipher cipher, ILogger<TotpTokenProvider> logger) : IUserTwoFactorTokenProvider<PlatformUser>
 {
     /// <summary>The provider's name in Identity's token options.</summary>
     public const string Name = "VigilTotp";
@@ -25,7 +26,19 @@ internal sealed class TotpTokenProvider(PlatformDbContext db, TimeProvider time)
 
     public async Task<bool> ValidateAsync(string purpose, string token, UserManager<PlatformUser> manager, PlatformUser user)
     {
-        if (user.TotpSecret is null || Base32.Decode(user.TotpSecret) is not { } key)
+        string? secret;
+        try
+        {
+            secret = TotpSecrets.Get(user, cipher);
+        }
+        catch (CryptographicException)
+        {
+            // The key file that sealed it is not this one (or the row was tampered with): no code can be right.
+            LogUnreadableSecret(logger, user.Id);
+            return false;
+        }
+
+        if (secret is null || Base32.Decode(secret) is not { } key)
         {
             return false;
         }
@@ -40,4 +53,7 @@ internal sealed class TotpTokenProvider(PlatformDbContext db, TimeProvider time)
             .ExecuteUpdateAsync(u => u.SetProperty(x => x.LastTotpStep, step));
         return claimed == 1;
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The TOTP secret of user {UserId} does not open with the key file; that user cannot sign in with a code")]
+    private static partial void LogUnreadableSecret(ILogger logger, string userId);
 }

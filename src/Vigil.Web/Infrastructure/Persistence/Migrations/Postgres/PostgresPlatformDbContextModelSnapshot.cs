@@ -647,8 +647,7 @@ namespace Vigil.Web.Infrastructure.Persistence.Migrations.Postgres
 
                     b.Property<string>("Subject")
                         .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
+                        .HasColumnType("text");
 
                     b.Property<string>("TextBody")
                         .IsRequired()

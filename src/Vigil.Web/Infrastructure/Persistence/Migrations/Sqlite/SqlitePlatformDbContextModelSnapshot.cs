@@ -624,7 +624,6 @@ namespace Vigil.Web.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Subject")
                         .IsRequired()
-                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TextBody")

@@ -4,10 +4,10 @@ using System.Text;
 namespace Vigil.Web.Infrastructure.Security;
 
 /// <summary>
-/// Encrypts report texts and attachments at rest with AES-256-GCM under keys held in a key file outside the
-/// database (<c>Vigil:KeyFile</c>; default <c>vigil/report-keys</c> in the user's config folder, created with mode
-/// 0600 on first start). A copy of the database alone — a backup, a stolen file, a PostgreSQL dump — reveals no
-/// report contents.
+/// Encrypts secrets at rest with AES-256-GCM under keys held in a key file outside the database
+/// (<c>Vigil:KeyFile</c>; default <c>vigil/report-keys</c> in the user's config folder, created with mode 0600 on
+/// first start): report texts and attachments, TOTP secrets, the data protection key ring and e-mail waiting in the
+/// outbox. A copy of the database alone — a backup, a stolen file, a PostgreSQL dump — reveals none of them.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -18,15 +18,23 @@ namespace Vigil.Web.Infrastructure.Security;
 /// the 2^32 bound for one key); the 128-bit tag is GCM's full tag.
 /// </para>
 /// <para>
-/// Each value is bound to where it belongs by GCM's associated data (e.g. <c>report:&lt;id&gt;:description</c>): a
-/// value copied into another row or field fails to open instead of showing one report's text in another.
+/// Each value is bound to where it belongs by GCM's associated data (e.g. <c>report:&lt;id&gt;:description</c>,
+/// <c>user:&lt;id&gt;:totp</c>): a value copied into another row or field fails to open instead of showing one
+/// record's secret in another.
+/// </para>
+/// <para>
+/// In a text column a sealed value is stored as <see cref="TextPrefix"/> followed by the base64 of those bytes
+/// (<see cref="SealText"/>, <see cref="OpenText"/>).
 /// </para>
 /// <para>
 /// The key file holds one key per line, <c>&lt;key id&gt; &lt;base64 of 32 bytes&gt;</c>; the last line is the key that seals.
 /// </para>
 /// </remarks>
-public sealed class ReportCipher
+public sealed class SecretCipher
 {
+    /// <summary>How a sealed value stored as text begins (what follows is base64).</summary>
+    public const string TextPrefix = "sealed:1:";
+
     private const byte FormatVersion = 1;
     private const int NonceSize = 12;
     private const int TagSize = 16;
@@ -35,7 +43,7 @@ public sealed class ReportCipher
     private readonly Dictionary<string, byte[]> _keys;
     private readonly string _currentKeyId;
 
-    private ReportCipher(Dictionary<string, byte[]> keys, string currentKeyId)
+    private SecretCipher(Dictionary<string, byte[]> keys, string currentKeyId)
     {
         _keys = keys;
         _currentKeyId = currentKeyId;
@@ -58,7 +66,7 @@ public sealed class ReportCipher
 
     /// <summary>Reads the key file, creating it with one new key (mode 0600) when it does not exist.</summary>
     /// <exception cref="InvalidOperationException">The file exists but is not a key file, or is readable by others.</exception>
-    public static ReportCipher OpenOrCreate(string path)
+    public static SecretCipher OpenOrCreate(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         path = Path.GetFullPath(path);
@@ -112,7 +120,7 @@ public sealed class ReportCipher
 
         return current is null
             ? throw new InvalidOperationException($"The key file {path} holds no key.")
-            : new ReportCipher(keys, current);
+            : new SecretCipher(keys, current);
     }
 
     /// <summary>Seals a text for the place named by <paramref name="context"/>.</summary>
@@ -161,6 +169,35 @@ public sealed class ReportCipher
 
     /// <summary>Opens a text sealed for <paramref name="context"/>.</summary>
     public string Open(byte[] sealedValue, string context) => Encoding.UTF8.GetString(OpenBytes(sealedValue, context));
+
+    /// <summary>Seals a text for a text column: <see cref="TextPrefix"/> and the base64 of the sealed bytes.</summary>
+    public string SealText(string plaintext, string context) => TextPrefix + Convert.ToBase64String(Seal(plaintext, context));
+
+    /// <summary>Opens a value made by <see cref="SealText"/>.</summary>
+    /// <exception cref="CryptographicException">The value is not sealed text, is damaged, belongs elsewhere, or its key is not in the key file.</exception>
+    public string OpenText(string sealedText, string context)
+    {
+        ArgumentNullException.ThrowIfNull(sealedText);
+        if (!IsSealedText(sealedText))
+        {
+            throw new CryptographicException("Not a sealed text.");
+        }
+
+        byte[] bytes;
+        try
+        {
+            bytes = Convert.FromBase64String(sealedText[TextPrefix.Length..]);
+        }
+        catch (FormatException e)
+        {
+            throw new CryptographicException("Not a sealed text.", e);
+        }
+
+        return Open(bytes, context);
+    }
+
+    /// <summary>Whether a stored text is sealed (rather than a plain value written before sealing began).</summary>
+    public static bool IsSealedText(string? text) => text is not null && text.StartsWith(TextPrefix, StringComparison.Ordinal);
 
     /// <summary>The key id a value was sealed with (for rotation reports).</summary>
     public static string KeyIdOf(byte[] sealedValue)
