@@ -1,6 +1,7 @@
 using Vigil.Data;
 using Vigil.Web;
 using Vigil.Web.Features.Accounts;
+using Vigil.Web.Features.Deadlines;
 using Vigil.Web.Features.Reports;
 using Vigil.Web.Infrastructure;
 using Vigil.Web.Infrastructure.Mail;
@@ -31,7 +32,8 @@ builder.Services
     .AddMail(builder.Configuration)
     .AddPagesAndApi()
     .AddAccounts()
-    .AddReports(builder.Configuration);
+    .AddReports(builder.Configuration)
+    .AddDeadlines(builder.Configuration);
 
 var app = builder.Build();
 try
@@ -53,6 +55,7 @@ app.MapReportDownloads();
 var api = app.MapApiGroup();
 api.MapAccounts();
 api.MapReports();
+api.MapBallots();
 
 await app.RunAsync();
 return 0;

@@ -15,6 +15,12 @@ public static class AuditActions
     /// <summary>A participant was added to or removed from a report.</summary>
     public const string ParticipantChanged = "report.participant";
 
+    /// <summary>An extension ballot was opened; the detail names the ballot and the proposed deadline.</summary>
+    public const string BallotOpened = "ballot.opened";
+
+    /// <summary>An extension ballot closed; the detail names the ballot, the outcome and the count.</summary>
+    public const string BallotClosed = "ballot.closed";
+
     /// <summary>A vote on an extension ballot.</summary>
     public const string BallotVote = "ballot.vote";
 
