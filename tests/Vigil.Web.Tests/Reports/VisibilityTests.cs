@@ -95,6 +95,9 @@ public sealed class VisibilityTests
         ["/reports/{id:guid}/{handler?}"] = ["GET /reports/{id}", "GET /reports/{id}/transition", "POST /reports/{id}/transition", "POST /reports/{id}/comment", "POST /reports/{id}/invite", "POST /reports/{id}/remove", "POST /reports/{id}", "POST /reports/{id}/other", "GET /reports/{id}/other"],
         ["/reports/{id:guid}/attachments/{attachmentId:guid}"] = ["GET /reports/{id}/attachments/{attachment}"],
         ["/api/reports/{id:guid}"] = ["GET /api/reports/{id}"],
+        ["/reports/{id:guid}/ballots/{handler?}"] = ["GET /reports/{id}/ballots", "GET /reports/{id}/ballots/vote", "POST /reports/{id}/ballots", "POST /reports/{id}/ballots/open", "POST /reports/{id}/ballots/vote", "POST /reports/{id}/ballots/other"],
+        ["/api/reports/{id:guid}/ballots"] = ["GET /api/reports/{id}/ballots", "POST /api/reports/{id}/ballots"],
+        ["/api/reports/{id:guid}/ballots/{ballotId:guid}/vote"] = ["POST /api/reports/{id}/ballots/{attachment}/vote"],
     };
 
     [Fact]

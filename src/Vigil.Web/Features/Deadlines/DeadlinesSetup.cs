@@ -30,9 +30,9 @@ public static class DeadlinesSetup
     public static RouteGroupBuilder MapBallots(this RouteGroupBuilder api)
     {
         var ballots = api.MapGroup("/reports/{id:guid}/ballots").WithTags("Ballots");
-        ballots.MapGet("/", ListAsync).RequireAuthorization(Scopes.Policy(Scopes.ReportsRead))
+        ballots.MapGet(string.Empty, ListAsync).RequireAuthorization(Scopes.Policy(Scopes.ReportsRead))
             .WithSummary("The report's extension ballots (404 unless you take part in the report)");
-        ballots.MapPost("/", OpenAsync).RequireAuthorization(Scopes.Policy(Scopes.ReportsWrite))
+        ballots.MapPost(string.Empty, OpenAsync).RequireAuthorization(Scopes.Policy(Scopes.ReportsWrite))
             .WithSummary("Open a ballot on extending the publication deadline (triage team)");
         ballots.MapPost("/{ballotId:guid}/vote", VoteAsync).RequireAuthorization(Scopes.Policy(Scopes.ReportsWrite))
             .WithSummary("Vote yes or no (the triage team and the reporter; changeable while the ballot is open)");
@@ -46,7 +46,7 @@ public static class DeadlinesSetup
         return panel is null ? TypedResults.NotFound() : TypedResults.Ok(panel.Ballots.Select(ToResponse).ToList());
     }
 
-    private static async Task<Results<Created<BallotResponse>, ValidationProblem, NotFound>> OpenAsync(Guid id, OpenBallotRequest request, HttpContext http, ReportService reports, BallotService ballots)
+    private static async Task<Results<Created<BallotResponse>, ValidationProblem, NotFound>> OpenAsync(Guid id, OpenBallotRequest? request, HttpContext http, ReportService reports, BallotService ballots)
     {
         var viewer = await reports.ViewerAsync(http.User);
         if (viewer is null)
@@ -71,7 +71,7 @@ public static class DeadlinesSetup
         }
     }
 
-    private static async Task<Results<Ok<BallotResponse>, ValidationProblem, NotFound>> VoteAsync(Guid id, Guid ballotId, VoteRequest request, HttpContext http, ReportService reports, BallotService ballots)
+    private static async Task<Results<Ok<BallotResponse>, ValidationProblem, NotFound>> VoteAsync(Guid id, Guid ballotId, VoteRequest? request, HttpContext http, ReportService reports, BallotService ballots)
     {
         var viewer = await reports.ViewerAsync(http.User);
         if (viewer is null)
