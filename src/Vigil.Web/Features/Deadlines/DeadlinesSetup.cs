@@ -29,12 +29,12 @@ public static class DeadlinesSetup
 
     public static RouteGroupBuilder MapBallots(this RouteGroupBuilder api)
     {
-        var ballots = api.MapGroup("/reports/{id:guid}/ballots").WithTags("Ballots");
-        ballots.MapGet(string.Empty, ListAsync).RequireAuthorization(Scopes.Policy(Scopes.ReportsRead))
+        const string Ballots = "/reports/{id:guid}/ballots";
+        api.MapGet(Ballots, ListAsync).RequireAuthorization(Scopes.Policy(Scopes.ReportsRead)).WithTags("Ballots")
             .WithSummary("The report's extension ballots (404 unless you take part in the report)");
-        ballots.MapPost(string.Empty, OpenAsync).RequireAuthorization(Scopes.Policy(Scopes.ReportsWrite))
+        api.MapPost(Ballots, OpenAsync).RequireAuthorization(Scopes.Policy(Scopes.ReportsWrite)).WithTags("Ballots")
             .WithSummary("Open a ballot on extending the publication deadline (triage team)");
-        ballots.MapPost("/{ballotId:guid}/vote", VoteAsync).RequireAuthorization(Scopes.Policy(Scopes.ReportsWrite))
+        api.MapPost(Ballots + "/{ballotId:guid}/vote", VoteAsync).RequireAuthorization(Scopes.Policy(Scopes.ReportsWrite)).WithTags("Ballots")
             .WithSummary("Vote yes or no (the triage team and the reporter; changeable while the ballot is open)");
         return api;
     }
