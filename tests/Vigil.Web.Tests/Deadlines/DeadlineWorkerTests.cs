@@ -205,6 +205,29 @@ public sealed class DeadlineWorkerTests
     }
 
     [Fact]
+    public async Task The_dashboard_says_in_words_how_many_reports_are_overdue_and_by_how_long()
+    {
+        using var factory = new PlatformFactory();
+        using var reporter = await ReportSteps.ReporterAsync(factory, "reporter@example.org");
+        await ReportSteps.SubmitAsync(reporter);
+        await ReportSteps.SubmitAsync(reporter);
+        var (early, _) = await ReportSteps.TriagerAsync(factory, "early@example.org");
+        using var _e = early;
+        Assert.DoesNotContain("overdue.</strong>", (await early.GetAsync("/reports")).Body, StringComparison.Ordinal);
+
+        factory.Time.Advance(TimeSpan.FromDays(6));
+        var (triager, _) = await ReportSteps.TriagerAsync(factory, "triager@example.org");
+        using var _t = triager;
+        var (_, dashboard) = await triager.GetAsync("/reports");
+        Assert.Contains("<p class=\"error\" role=\"status\"><strong>2 reports are overdue.</strong>", dashboard, StringComparison.Ordinal);
+        Assert.Contains("d late)", dashboard, StringComparison.Ordinal);
+
+        // The reporter's own list has no dashboard banner.
+        using var again = await ReportSteps.ReporterAsync(factory, "other@example.org");
+        Assert.DoesNotContain("reports are overdue", (await again.GetAsync("/reports")).Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_background_worker_publishes_when_the_clock_passes_the_deadline()
     {
         using var factory = new PlatformFactory(new() { ["Vigil:Deadlines:Worker"] = "true", ["Vigil:Deadlines:PollSeconds"] = "60" });
