@@ -28,6 +28,7 @@ internal static class ServerHelp
           Vigil:Smtp:Host, Port, From, User, Password, UseTls   E-mail delivery (the outbox waits without a host)
           Vigil:AdminEmail                                      The first administrator's address
           Vigil:RateLimits:SignIn, TwoFactor, Register, Api, WindowSeconds
+          Vigil:Deadlines:Worker, PollSeconds, DigestHourUtc    The clock: publication at deadlines, the daily digest
 
         On first start, with no administrator who can sign in, a one-time sign-in link is printed here.
         Exit codes: 0 stopped normally, 4 database error.
