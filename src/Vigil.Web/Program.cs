@@ -1,6 +1,7 @@
 using Vigil.Data;
 using Vigil.Web;
 using Vigil.Web.Features.Accounts;
+using Vigil.Web.Features.Deadlines;
 using Vigil.Web.Features.Maintainers;
 using Vigil.Web.Features.Publication;
 using Vigil.Web.Features.Reports;
@@ -36,7 +37,8 @@ builder.Services
     .AddAccounts()
     .AddReports(builder.Configuration)
     .AddMaintainers(builder.Configuration)
-    .AddPublication(builder.Configuration);
+    .AddPublication(builder.Configuration)
+    .AddDeadlines(builder.Configuration);
 
 var app = builder.Build();
 try
@@ -60,6 +62,7 @@ app.MapPublication();
 var api = app.MapApiGroup();
 api.MapAccounts();
 api.MapReports();
+api.MapBallots();
 
 await app.RunAsync();
 return 0;

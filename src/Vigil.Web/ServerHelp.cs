@@ -33,6 +33,7 @@ internal static class ServerHelp
           Vigil:RateLimits:SignIn, TwoFactor, Register, Api, WindowSeconds
           Vigil:NpmRegistry, Vigil:NpmUserConfig                The registry for maintainer look-ups (else npmrc, as npm)
           Vigil:Maintainers:MaxPackumentMegabytes, TimeoutSeconds  Look-up limits (default 64 MB, 20 s)
+          Vigil:Deadlines:Worker, PollSeconds, DigestHourUtc    The clock: publication at deadlines, the daily digest
 
         On first start, with no administrator who can sign in, a one-time sign-in link is printed here.
         Exit codes: 0 stopped normally, 4 database error.

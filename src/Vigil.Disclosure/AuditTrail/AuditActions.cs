@@ -21,6 +21,12 @@ public static class AuditActions
     /// <summary>A fixed version and release date were proposed; the detail names them.</summary>
     public const string FixProposed = "report.fix-proposed";
 
+    /// <summary>An extension ballot was opened; the detail names the ballot and the proposed deadline.</summary>
+    public const string BallotOpened = "ballot.opened";
+
+    /// <summary>An extension ballot closed; the detail names the ballot, the outcome and the count.</summary>
+    public const string BallotClosed = "ballot.closed";
+
     /// <summary>A vote on an extension ballot.</summary>
     public const string BallotVote = "ballot.vote";
 

@@ -91,6 +91,41 @@ public sealed class ExtensionBallot
         return true;
     }
 
+    /// <summary>
+    /// A stored ballot as it was saved: its voters, the votes as last cast, and when it closed. Votes by anyone who
+    /// is not among <paramref name="voters"/> are refused (a stored ballot was altered).
+    /// </summary>
+    public static ExtensionBallot Restore(
+        string reportId,
+        string proposedBy,
+        IEnumerable<string> voters,
+        DateTimeOffset currentDue,
+        DateTimeOffset proposedDue,
+        DateTimeOffset openedAt,
+        IEnumerable<KeyValuePair<string, bool>> votes,
+        DateTimeOffset? closedAt)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reportId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(proposedBy);
+        ArgumentNullException.ThrowIfNull(voters);
+        ArgumentNullException.ThrowIfNull(votes);
+        var ballot = new ExtensionBallot(reportId, proposedBy, voters.ToHashSet(StringComparer.Ordinal), currentDue, proposedDue, openedAt) { ClosedAt = closedAt };
+        foreach (var (voter, yes) in votes)
+        {
+            if (!ballot.Voters.Contains(voter))
+            {
+                throw new ArgumentException($"{voter} is not a voter of this ballot.", nameof(votes));
+            }
+
+            ballot._votes[voter] = yes;
+        }
+
+        return ballot;
+    }
+
+    /// <summary>Why the reason given for an extension is refused (required, at most <see cref="ReportLimits.Reason"/> characters, no control characters), or null.</summary>
+    public static string? CheckReason(string? reason) => TextRules.Check(reason, ReportLimits.Reason, required: true, multiline: true);
+
     /// <summary>Records or changes a vote; closes the ballot when the outcome becomes certain.</summary>
     public bool TryVote(string voter, bool yes, DateTimeOffset now, [NotNullWhen(true)] out ExtensionBallot? next, [NotNullWhen(false)] out string? error)
     {

@@ -117,4 +117,36 @@ public class ExtensionBallotTests
         var moved = Accepted with { PublicationDueAt = Accepted.PublicationDueAt!.Value.AddDays(1) };
         Assert.Equal(moved.PublicationDueAt, ballot.ApplyTo(moved).PublicationDueAt);
     }
+    [Fact]
+    public void A_restored_ballot_is_the_ballot_that_was_saved_and_goes_on_from_there()
+    {
+        var saved = Vote(Vote(Open(), "tom", true), "alice", false);
+
+        var restored = ExtensionBallot.Restore(saved.ReportId, saved.ProposedBy, saved.Voters, saved.CurrentDue, saved.ProposedDue, saved.OpenedAt, saved.Votes, saved.ClosedAt);
+
+        Assert.Equal(saved.Tally, restored.Tally);
+        Assert.Equal(saved.Voters.Order(), restored.Voters.Order());
+        Assert.Equal(BallotOutcome.Open, restored.Outcome);
+        restored = Vote(Vote(restored, "alice", true), "tina", true);
+        Assert.Equal(BallotOutcome.Passed, restored.Outcome);
+        var closed = ExtensionBallot.Restore(restored.ReportId, restored.ProposedBy, restored.Voters, restored.CurrentDue, restored.ProposedDue, restored.OpenedAt, restored.Votes, restored.ClosedAt);
+        Assert.False(closed.TryVote("tom", false, Samples.Monday.AddDays(33), out _, out string? error));
+        Assert.Equal("The ballot is closed.", error);
+    }
+
+    [Fact]
+    public void A_restored_ballot_refuses_a_vote_by_someone_who_was_never_a_voter()
+    {
+        var saved = Open();
+        Assert.Throws<ArgumentException>(() => ExtensionBallot.Restore(
+            saved.ReportId, saved.ProposedBy, saved.Voters, saved.CurrentDue, saved.ProposedDue, saved.OpenedAt, [KeyValuePair.Create("mallory", true)], null));
+    }
+
+    [Theory]
+    [InlineData(null, "is required")]
+    [InlineData("  ", "is required")]
+    [InlineData("bell\u0007", "contains a control character")]
+    [InlineData("two weeks\nfor the release", null)]
+    public void The_reason_for_an_extension_is_checked_like_every_reason(string? reason, string? error) =>
+        Assert.Equal(error, ExtensionBallot.CheckReason(reason));
 }

@@ -97,6 +97,9 @@ public sealed class VisibilityTests
         ["/api/reports/{id:guid}"] = ["GET /api/reports/{id}"],
         ["/reports/{id:guid}/maintainers"] = ["GET /reports/{id}/maintainers", "POST /reports/{id}/maintainers"],
         ["/reports/{id:guid}/proposals"] = ["GET /reports/{id}/proposals", "POST /reports/{id}/proposals"],
+        ["/reports/{id:guid}/ballots/{handler?}"] = ["GET /reports/{id}/ballots", "GET /reports/{id}/ballots/vote", "POST /reports/{id}/ballots", "POST /reports/{id}/ballots/open", "POST /reports/{id}/ballots/vote", "POST /reports/{id}/ballots/other"],
+        ["/api/reports/{id:guid}/ballots"] = ["GET /api/reports/{id}/ballots", "POST /api/reports/{id}/ballots"],
+        ["/api/reports/{id:guid}/ballots/{ballotId:guid}/vote"] = ["POST /api/reports/{id}/ballots/{attachment}/vote"],
     };
 
     [Fact]

@@ -48,6 +48,8 @@ internal sealed partial class PlatformFactory : WebApplicationFactory<Program>
             ["Vigil:RateLimits:Register"] = "1000",
             ["Vigil:RateLimits:Api"] = "1000",
             ["Vigil:RateLimits:PasswordReset"] = "1000",
+            // The deadline worker runs only when a test asks: tests that advance the fake clock call its pass themselves.
+            ["Vigil:Deadlines:Worker"] = "false",
         };
         foreach (var (key, value) in settings ?? [])
         {

@@ -19,8 +19,17 @@ namespace Vigil.Web.Features.Reports;
 /// <summary>Who is asking, with the roles read from the database on this request (not from the cookie).</summary>
 public sealed record Viewer(string UserId, bool IsTriager, bool IsAdministrator)
 {
-    /// <summary>The workflow's actor: a triage-team member or not.</summary>
-    public Actor Actor => new(UserId, IsTriager);
+    /// <summary>
+    /// Vigil's own clock, publishing at a deadline (Features/Deadlines). It sees every report and acts as
+    /// <see cref="Actor.Clock"/>; no request can become it (<see cref="ReportService.ViewerAsync"/> never makes it).
+    /// </summary>
+    public static Viewer Clock { get; } = new(Actor.ClockId, false, false) { IsClock = true };
+
+    /// <summary>Whether this is Vigil's clock rather than a person.</summary>
+    public bool IsClock { get; private init; }
+
+    /// <summary>The workflow's actor: a triage-team member or not, or the clock.</summary>
+    public Actor Actor => IsClock ? Actor.Clock : new(UserId, IsTriager);
 }
 
 /// <summary>A file to attach, as uploaded.</summary>
@@ -80,7 +89,7 @@ public sealed partial class ReportService(
         }
 
         var participants = await db.ReportParticipants.Where(p => p.ReportId == id).ToListAsync(cancellationToken);
-        bool visible = viewer.IsTriager || viewer.IsAdministrator || participants.Any(p => p.UserId == viewer.UserId);
+        bool visible = viewer.IsClock || viewer.IsTriager || viewer.IsAdministrator || participants.Any(p => p.UserId == viewer.UserId);
         return visible ? (record, participants) : null;
     }
 
@@ -225,7 +234,7 @@ public sealed partial class ReportService(
 
     internal static string AttachmentContext(Guid id, Guid attachmentId) => $"report:{id}:attachment:{attachmentId}:content";
 
-    private async Task NotifyAsync(IReadOnlyList<string> userIds, string subject, string body, CancellationToken cancellationToken)
+    internal async Task NotifyAsync(IReadOnlyList<string> userIds, string subject, string body, CancellationToken cancellationToken)
     {
         if (userIds.Count == 0)
         {

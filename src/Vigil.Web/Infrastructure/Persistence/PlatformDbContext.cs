@@ -43,6 +43,12 @@ public abstract class PlatformDbContext(DbContextOptions options) : IdentityDbCo
 
     public DbSet<Features.Reports.AuditHeadRecord> AuditHead => Set<Features.Reports.AuditHeadRecord>();
 
+    public DbSet<Features.Deadlines.BallotRecord> Ballots => Set<Features.Deadlines.BallotRecord>();
+
+    public DbSet<Features.Deadlines.BallotVoteRecord> BallotVotes => Set<Features.Deadlines.BallotVoteRecord>();
+
+    public DbSet<Features.Deadlines.DigestRecord> Digests => Set<Features.Deadlines.DigestRecord>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -94,6 +100,7 @@ public abstract class PlatformDbContext(DbContextOptions options) : IdentityDbCo
         });
         Features.Reports.ReportModel.Configure(builder);
         Features.Maintainers.MaintainerModel.Configure(builder);
+        Features.Deadlines.DeadlineModel.Configure(builder);
     }
 }
 
