@@ -57,16 +57,16 @@ internal sealed partial class PlatformFactory : WebApplicationFactory<Program>
     public string DatabasePath { get; }
 
     /// <summary>A server on <paramref name="engine"/>: <c>sqlite</c>, or <c>postgres</c> (a fresh database on the tests' server).</summary>
-    public static async Task<PlatformFactory> OnAsync(string engine, Dictionary<string, string?>? settings = null)
+    public static async Task<PlatformFactory> OnAsync(string engine, Dictionary<string, string?>? settings = null, bool realMail = false)
     {
         if (engine == "sqlite")
         {
-            return new PlatformFactory(settings);
+            return new PlatformFactory(settings, realMail);
         }
 
         var database = await PostgresServer.CreateDatabaseAsync(TestContext.Current.CancellationToken);
         var all = new Dictionary<string, string?>(settings ?? []) { ["Vigil:Postgres"] = database.ConnectionString };
-        return new PlatformFactory(all) { _postgres = database };
+        return new PlatformFactory(all, realMail) { _postgres = database };
     }
 
     public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
