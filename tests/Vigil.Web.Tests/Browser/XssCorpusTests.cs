@@ -72,10 +72,22 @@ public sealed partial class XssCorpusTests(ITestOutputHelper output)
                 await ExpectRedirectAsync(reporter, $"/reports/{id}/transition", new() { ["action"] = "ProvideInfo", ["reason"] = payload });
             }
 
-            var (tokenPage, tokenBody) = await triager.PostAsync("/account/tokens", new() { ["name"] = XssCorpus.OneLine(payload, 100), ["scopes"] = Scopes.ReportsRead, ["days"] = "30" }, withToken: true);
-            Assert.Equal(HttpStatusCode.OK, tokenPage.StatusCode);
-            Assert.Contains(forbidden ? "A token name must be one line of text" : "Copy it now", tokenBody, StringComparison.Ordinal);
-            tokens += forbidden ? 0 : 1;
+            string tokenName = XssCorpus.OneLine(payload, 100);
+            bool tokenRefused = XssCorpus.HasForbiddenCharacter(tokenName.Trim()); // the server trims first (U+2028 is white space)
+            var (tokenPage, tokenBody) = await triager.PostAsync("/account/tokens", new() { ["name"] = tokenName, ["scopes"] = Scopes.ReportsRead, ["days"] = "30" }, withToken: true);
+            if (payload.Contains('\0', StringComparison.Ordinal))
+            {
+                // ASP.NET Core's form reader refuses a NUL in a url-encoded form before any page code runs (the
+                // anti-forgery check cannot read the form): 400, nothing stored. The count below checks the latter.
+                Assert.True(tokenPage.StatusCode == HttpStatusCode.BadRequest, $"payload {i} as a token name: {(int)tokenPage.StatusCode}");
+            }
+            else
+            {
+                Assert.True(tokenPage.StatusCode == HttpStatusCode.OK, $"payload {i} as a token name: {(int)tokenPage.StatusCode} {Excerpt(tokenBody)}");
+                Assert.Contains(tokenRefused ? "A token name must be one line of text" : "Copy it now", tokenBody, StringComparison.Ordinal);
+            }
+
+            tokens += tokenRefused ? 0 : 1;
         }
 
         Assert.Equal(reports.Count, await factory.QueryAsync(db => db.Reports.CountAsync()));
