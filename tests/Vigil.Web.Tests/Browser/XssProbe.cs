@@ -101,7 +101,7 @@ internal sealed class XssProbe
     /// </summary>
     public async Task CheckAsync(IPage page, string path, string what)
     {
-        await Task.Delay(150, TestContext.Current.CancellationToken);
+        await Task.Delay(60, TestContext.Current.CancellationToken);
         Checks++;
         int dialogs = Interlocked.Exchange(ref _dialogs, 0);
         int beacons = Interlocked.Exchange(ref _beacons, 0);
