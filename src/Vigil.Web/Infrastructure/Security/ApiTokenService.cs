@@ -22,6 +22,12 @@ public sealed class ApiTokenService(PlatformDbContext db, TimeProvider time)
             throw new ArgumentException("A token needs a name of 1 to 100 characters.", nameof(name));
         }
 
+        // One line of text: a NUL cannot be stored in PostgreSQL, and no control character belongs in a name.
+        if (name.Any(c => char.IsControl(c) || c is '\u2028' or '\u2029'))
+        {
+            throw new ArgumentException("A token name must be one line of text, without control characters.", nameof(name));
+        }
+
         if (scopes.Count == 0 || scopes.Any(s => !Scopes.All.Contains(s)))
         {
             throw new ArgumentException($"A token needs one or more of the scopes {string.Join(", ", Scopes.All)}.", nameof(scopes));
