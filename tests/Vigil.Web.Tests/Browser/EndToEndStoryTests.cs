@@ -2,8 +2,10 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using MimeKit;
+using Vigil.Data.Advisories;
 using Vigil.Testing;
 using Vigil.Web.Infrastructure.Security;
 using Vigil.Web.Tests.Support;
@@ -92,6 +94,7 @@ public sealed partial class EndToEndStoryTests(ITestOutputHelper output)
         Assert.Equal("/account/two-factor", new Uri(triager.Url).AbsolutePath);
         string secret = (await triager.Locator("#totp-secret").TextContentAsync())!.Replace(" ", string.Empty, StringComparison.Ordinal);
         await triager.GetByLabel("Code", new() { Exact = true }).FillAsync(Code(secret, factory));
+        await triager.GetByLabel("Password", new() { Exact = true }).FillAsync(PlatformFactory.Password);
         await ChromiumSteps.SubmitAsync(triager, triager.GetByRole(AriaRole.Button, new() { Name = "Turn on two-factor sign-in" }));
         Assert.Equal(10, await triager.Locator("ul.codes li").CountAsync());
         await ChromiumSteps.SubmitAsync(triager, triager.GetByRole(AriaRole.Button, new() { Name = "Sign out" }));
@@ -149,9 +152,8 @@ public sealed partial class EndToEndStoryTests(ITestOutputHelper output)
             ["accepted", "maintainer-contacted", "fix-in-progress", "fixed", "published"],
             await factory.QueryAsync(db => db.ReportEvents.Where(e => e.ReportId == id).OrderBy(e => e.Id).Select(e => e.ToState).ToListAsync()));
 
-        // MERGE (publication branch): the public page, the feed and `vigil db show` are checked by
-        // AssertPublicPagesShowAsync below, to be called here once /advisories and the feed exist on this branch:
-        //     await AssertPublicPagesShowAsync(await NewPageAsync(chromium, factory), Title, "left-pad", "1.3.1", <vigil db show>);
+        // The public side: the list, the advisory page, the feed, and `vigil db show` on the database published to.
+        await AssertPublicPagesShowAsync(await NewPageAsync(chromium, factory), Title, "left-pad", "1.3.1", advisoryId => VigilDbShowAsync(engine, factory, advisoryId));
 
         foreach (string path in screenshots)
         {
@@ -165,9 +167,7 @@ public sealed partial class EndToEndStoryTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// The story's last step, for when publication lands (another branch: the advisory in the database, the public
-    /// pages <c>/advisories</c> and <c>/advisories/{id}</c>, an Atom feed). NOT CALLED YET: see the MERGE note in the
-    /// story. An anonymous visitor finds the advisory in the public list, opens it, finds it in the feed the list
+    /// The story's last step: an anonymous visitor finds the advisory in the public list, opens it, finds it in the feed the list
     /// page links to, and <c>vigil db show</c> finds it by its id.
     /// </summary>
     /// <param name="anonymous">A page in a fresh context (not signed in) on the live server.</param>
@@ -176,7 +176,7 @@ public sealed partial class EndToEndStoryTests(ITestOutputHelper output)
     /// <param name="fixedVersion">The first fixed version.</param>
     /// <param name="vigilDbShow">
     /// Runs <c>vigil db show &lt;id&gt;</c> against the advisory database the platform publishes to, and returns the
-    /// exit code and output; the merge supplies it (how the CLI reaches that database is the publication branch's).
+    /// exit code and output.
     /// </param>
     internal static async Task AssertPublicPagesShowAsync(IPage anonymous, string title, string package, string fixedVersion, Func<string, Task<(int ExitCode, string Output)>> vigilDbShow)
     {
@@ -204,6 +204,26 @@ public sealed partial class EndToEndStoryTests(ITestOutputHelper output)
         Assert.Equal(0, exitCode);
         Assert.Contains(advisoryId, shown, StringComparison.Ordinal);
         Assert.Contains(package, shown, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// <c>vigil db show</c>: on SQLite the real <c>vigil</c> program (built beside these tests) on the platform's own
+    /// file; the CLI reads SQLite only, so on PostgreSQL the server's advisory store answers the same lookup.
+    /// </summary>
+    private static Task<(int ExitCode, string Output)> VigilDbShowAsync(string engine, PlatformFactory factory, string advisoryId)
+    {
+        if (engine != "sqlite")
+        {
+            var found = factory.Services.GetRequiredService<AdvisoryStore>().Find(advisoryId);
+            return Task.FromResult((found.Count == 1 ? 0 : 1, string.Join('\n', found.Select(a => a.Record.Id + " " + string.Join(' ', (a.Record.Affected ?? []).Select(x => x.Package?.Name))))));
+        }
+
+        // tests/Vigil.Web.Tests/bin/<configuration>/<framework>/: the CLI was built with the same configuration.
+        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        string vigil = Path.Combine(SharedData.RepositoryRoot, "src", "Vigil.Cli", "bin", output.Parent!.Name, output.Name, "vigil");
+        Assert.True(File.Exists(vigil), $"{vigil} is missing: build the solution (the test project builds src/Vigil.Cli first)");
+        var run = NodeTools.Run(vigil, ["db", "show", advisoryId, "--db", factory.DatabasePath], SharedData.RepositoryRoot, string.Empty, TimeSpan.FromSeconds(60));
+        return Task.FromResult((run.ExitCode, run.StandardOutput + run.StandardError));
     }
 
     private static async Task<IPage> NewPageAsync(Chromium chromium, PlatformFactory factory)

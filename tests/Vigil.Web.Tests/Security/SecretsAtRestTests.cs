@@ -98,7 +98,7 @@ public sealed partial class SecretsAtRestTests
         byte[] raw = Base32.Decode(secret)!;
         Assert.Equal(20, raw.Length);
         string code = Totp.Code(raw, Totp.StepAt(factory.Time.GetUtcNow()));
-        var (_, enrolled) = await browser.PostAsync("/account/two-factor", new() { ["code"] = code }, withToken: true);
+        var (_, enrolled) = await browser.PostAsync("/account/two-factor", new() { ["code"] = code, ["password"] = PlatformFactory.Password }, withToken: true);
         Assert.Contains("Your recovery codes", enrolled, StringComparison.Ordinal);
 
         string stored = await factory.StoredDataAsync();

@@ -208,6 +208,7 @@ internal sealed class SecurityScene
             {
                 ["id"] = reportId.ToString(),
                 ["attachmentId"] = attachmentId.ToString(),
+                ["ballotId"] = Guid.NewGuid().ToString(),
                 ["token"] = "no-such-token-" + Guid.NewGuid().ToString("N"),
                 ["documentName"] = "v1",
                 ["invitation"] = invitation,
