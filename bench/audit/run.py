@@ -7,13 +7,14 @@ separately); npm audit gets them from the bulk advisory endpoint of ../shared/to
 proxies everything else (packuments) to the registry npm is configured with. Each tool runs with a warm cache
 after warm-up runs; wall time and peak memory are those of the whole process.
 
-    python3 bench/audit/run.py [--advisories 200000] [--runs 20] [--npm-runs 3] [--skip-npm]
+    python3 bench/audit/run.py [--advisories 200000] [--runs 20] [--npm-runs 3] [--skip-npm] [--vigil dist/vigil]
+
+Processor time (user + system) is reported beside wall time: on a shared machine it moves far less than wall time.
 """
 import argparse
 import json
 import os
 import random
-import resource
 import shutil
 import statistics
 import subprocess
@@ -27,14 +28,13 @@ SHARED = os.environ.get("VIGIL_SHARED", os.path.join(os.path.dirname(ROOT), "sha
 
 
 def run(cmd, cwd=None, quiet=True):
-    """Runs a command; returns (wall seconds, peak RSS in MiB of that child, exit code)."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    """Runs a command; returns (wall seconds, peak RSS in MiB of that child, exit code, processor seconds)."""
     start = time.perf_counter()
     p = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL if quiet else None, stderr=subprocess.DEVNULL if quiet else None)
     _, status, usage = os.wait4(p.pid, 0)
     wall = time.perf_counter() - start
     code = os.waitstatus_to_exitcode(status)
-    return wall, usage.ru_maxrss / 1024.0, code
+    return wall, usage.ru_maxrss / 1024.0, code, usage.ru_utime + usage.ru_stime
 
 
 def generate(folder, count, locked, seed=20261129):
@@ -77,11 +77,12 @@ def main():
     parser.add_argument("--npm-runs", type=int, default=3)
     parser.add_argument("--skip-npm", action="store_true")
     parser.add_argument("--work", default=os.path.join(tempfile.gettempdir(), "vigil-audit-bench"))
+    parser.add_argument("--vigil", default=os.path.join(ROOT, "dist", "vigil"), help="the published binary (published there when missing)")
     args = parser.parse_args()
 
-    vigil = os.path.join(ROOT, "dist", "vigil")
+    vigil = args.vigil
     if not os.path.exists(vigil):
-        subprocess.run(["dotnet", "publish", os.path.join(ROOT, "src", "Vigil.Cli"), "-o", os.path.join(ROOT, "dist")], check=True)
+        subprocess.run(["dotnet", "publish", os.path.join(ROOT, "src", "Vigil.Cli"), "-o", os.path.dirname(os.path.abspath(vigil))], check=True)
 
     lock = os.path.join(HERE, "package-lock.json")
     entries = json.load(open(lock))["packages"]
@@ -107,11 +108,14 @@ def main():
         run(audit)
     results = [run(audit) for _ in range(args.runs)]
     walls = [r[0] * 1000 for r in results]
+    cpus = [r[3] * 1000 for r in results]
     peak = max(r[1] for r in results)
     findings = json.loads(subprocess.run(audit, capture_output=True, text=True).stdout)["findings"]
     print(f"packages in the lockfile: {len(names)} names, {len(json.load(open(lock))['packages']) - 1} entries")
     print(f"vigil audit: median {statistics.median(walls):.1f} ms, min {min(walls):.1f} ms, max {max(walls):.1f} ms, "
           f"peak memory {peak:.0f} MiB, {len(findings)} findings (exit {results[0][2]})")
+    print(f"vigil audit processor time (user + system): median {statistics.median(cpus):.1f} ms, min {min(cpus):.1f} ms; "
+          f"load average {os.getloadavg()[0]:.1f}")
 
     if args.skip_npm:
         return

@@ -32,15 +32,16 @@ public sealed class Auditor(IAdvisoryLookup lookup)
             }
         }
 
-        var byName = new Dictionary<string, List<AffectedEntry>>(StringComparer.Ordinal);
-        foreach (var entry in lookup.AffectedEntries(Ecosystem, names))
+        var entries = lookup.AffectedEntries(Ecosystem, names);
+        var byName = new Dictionary<string, List<AffectedEntry>>(entries.Count, StringComparer.Ordinal);
+        foreach (var entry in entries)
         {
             ref var list = ref CollectionsMarshal.GetValueRefOrAddDefault(byName, entry.Name, out _);
             (list ??= []).Add(entry);
         }
 
         // Advisories repeat the same few ranges: each distinct compact form is compiled once, and only when asked.
-        var compiled = new Dictionary<string, AffectedVersions>(StringComparer.Ordinal);
+        var compiled = new Dictionary<string, AffectedVersions>(entries.Count, StringComparer.Ordinal);
         var warnings = new List<string>(lockfile.Warnings);
         var hits = new List<(ResolvedPackage Package, NpmVersion Version, AffectedEntry Entry, NpmVersion? Fix)>();
         var ids = new HashSet<string>(StringComparer.Ordinal);

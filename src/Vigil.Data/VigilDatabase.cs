@@ -19,6 +19,7 @@ public sealed class VigilDatabase
 {
     private readonly string? _connectionString;
     private readonly DbDataSource? _dataSource;
+    private readonly bool _readOnly;
 
     private static readonly Lock ProviderLock = new();
     private static bool _providerChosen;
@@ -44,12 +45,13 @@ public sealed class VigilDatabase
         }
     }
 
-    private VigilDatabase(DatabaseProvider provider, string location, string? connectionString, DbDataSource? dataSource)
+    private VigilDatabase(DatabaseProvider provider, string location, string? connectionString, DbDataSource? dataSource, bool readOnly = false)
     {
         Provider = provider;
         Location = location;
         _connectionString = connectionString;
         _dataSource = dataSource;
+        _readOnly = readOnly;
     }
 
     /// <summary>The engine.</summary>
@@ -107,6 +109,45 @@ public sealed class VigilDatabase
         return database;
     }
 
+    /// <summary>
+    /// Opens the existing SQLite database at <paramref name="path"/> for reading only, as an audit reads it: its
+    /// connections cannot write, and the schema is only checked. A database written by an older Vigil is brought up
+    /// to date first, as <see cref="OpenSqlite"/> does.
+    /// </summary>
+    /// <exception cref="DatabaseException">The file is missing, not a Vigil database, or newer.</exception>
+    public static VigilDatabase OpenSqliteForReading(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        EnsureProvider();
+        string full = Path.GetFullPath(path);
+        if (!File.Exists(full))
+        {
+            throw new DatabaseException($"there is no database at {full} (import advisories first: vigil db import <path>)");
+        }
+
+        var builder = new SqliteConnectionStringBuilder { DataSource = full, Mode = SqliteOpenMode.ReadOnly, DefaultTimeout = 30 };
+        var database = new VigilDatabase(DatabaseProvider.Sqlite, full, builder.ToString(), null, readOnly: true);
+        using (var connection = database.OpenConnection())
+        {
+            try
+            {
+                // The version is read without creating anything; a database without one goes the long way, for its message.
+                bool versioned = Convert.ToInt64(Scalar(connection, null, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'"), CultureInfo.InvariantCulture) > 0;
+                if (versioned && Convert.ToInt32(Scalar(connection, null, "SELECT COALESCE(MAX(version), 0) FROM schema_version"), CultureInfo.InvariantCulture) == Migrations.Latest)
+                {
+                    return database;
+                }
+            }
+            catch (SqliteException e)
+            {
+                throw new DatabaseException($"cannot use the database {full}: {e.Message}", e);
+            }
+        }
+
+        OpenSqlite(full, create: false);
+        return database;
+    }
+
     /// <summary>Opens a connection, ready for use.</summary>
     public DbConnection OpenConnection()
     {
@@ -127,7 +168,9 @@ public sealed class VigilDatabase
         {
             connection.Open();
             using var pragmas = connection.CreateCommand();
-            pragmas.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000;";
+            pragmas.CommandText = _readOnly
+                ? "PRAGMA query_only=1; PRAGMA busy_timeout=30000;"
+                : "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000;";
             pragmas.ExecuteNonQuery();
             return connection;
         }

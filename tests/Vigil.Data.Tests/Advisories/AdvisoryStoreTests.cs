@@ -185,6 +185,66 @@ public sealed class AdvisoryStoreTests : IDisposable
     }
 
     [Fact]
+    public void OpenSqliteForReading_ReadsButNeverWrites()
+    {
+        NewStore().Import([new(Make("X-1"), "test")]);
+        SqliteConnection.ClearAllPools();
+
+        var database = VigilDatabase.OpenSqliteForReading(_temp.File("vigil.db"));
+        var store = new AdvisoryStore(database);
+        Assert.Equal("X-1", Assert.Single(store.Find("X-1")).Record.Id);
+        using var connection = database.OpenConnection();
+        using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM advisories";
+        Assert.Throws<SqliteException>(() => command.ExecuteNonQuery());
+        Assert.Throws<SqliteException>(() => store.Import([new(Make("X-2"), "test")]));
+        SqliteConnection.ClearAllPools();
+        Assert.Single(NewStore().All());
+    }
+
+    [Fact]
+    public void OpenSqliteForReading_ChecksTheSchemaAsOpenSqliteDoes()
+    {
+        var e = Assert.Throws<DatabaseException>(() => VigilDatabase.OpenSqliteForReading(_temp.File("missing.db")));
+        Assert.Contains("no database", e.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(_temp.File("missing.db")));
+
+        File.WriteAllText(_temp.File("text.db"), "this is not a database, just text long enough to have a header............");
+        Assert.Throws<DatabaseException>(() => VigilDatabase.OpenSqliteForReading(_temp.File("text.db")));
+
+        NewStore();
+        using (var connection = new SqliteConnection($"Data Source={_temp.File("vigil.db")}"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "INSERT INTO schema_version (version) VALUES (999)";
+            command.ExecuteNonQuery();
+        }
+
+        SqliteConnection.ClearAllPools();
+        e = Assert.Throws<DatabaseException>(() => VigilDatabase.OpenSqliteForReading(_temp.File("vigil.db")));
+        Assert.Contains("newer Vigil", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void OpenSqliteForReading_BringsAnOlderSchemaUpToDateFirst()
+    {
+        NewStore().Import([new(Make("X-1"), "test")]);
+        using (var connection = new SqliteConnection($"Data Source={_temp.File("vigil.db")}"))
+        {
+            // As a database written before step 3: its audit tables are rebuilt from the records.
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "DELETE FROM schema_version WHERE version >= 3; DROP TABLE advisory_facts;";
+            command.ExecuteNonQuery();
+        }
+
+        SqliteConnection.ClearAllPools();
+        var store = new AdvisoryStore(VigilDatabase.OpenSqliteForReading(_temp.File("vigil.db")));
+        Assert.Equal(["X-1"], store.Facts(["X-1"]).Keys);
+    }
+
+    [Fact]
     public void Records_RoundTripThroughTheDatabase()
     {
         var store = NewStore();

@@ -58,7 +58,7 @@ static class AuditCommand
         var lockfile = LockfileInput.Read(path);
         string project = LockfileInput.ProjectFolder(path);
         var ignore = ReadIgnoreList(ignoreFile ?? Path.Combine(project, IgnoreList.DefaultFileName), explicitlyNamed: ignoreFile is not null);
-        var store = Database.Open(parse, create: false);
+        var store = Database.OpenForReading(parse);
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var options = new AuditOptions(omit.Contains("dev"), omit.Contains("optional"), omit.Contains("peer"), ignore, today);
         var report = Database.Use(() => new Auditor(new StoreLookup(store)).Audit(lockfile, options, PinnedRuntime(store, project, today)));

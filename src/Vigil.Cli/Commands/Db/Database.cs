@@ -20,6 +20,20 @@ static class Database
         }
     }
 
+    /// <summary>Opens the database for reading only (no schema change unless it is from an older Vigil).</summary>
+    public static AdvisoryStore OpenForReading(ParseResult parse)
+    {
+        string path = DatabaseLocation.Resolve(parse.GetValue(DbCommand.DatabaseOption));
+        try
+        {
+            return new AdvisoryStore(VigilDatabase.OpenSqliteForReading(path));
+        }
+        catch (DatabaseException e)
+        {
+            throw new CliException(ExitCodes.Database, e.Message);
+        }
+    }
+
     /// <summary>Runs a database operation, turning database failures into exit code 4.</summary>
     public static T Use<T>(Func<T> operation)
     {

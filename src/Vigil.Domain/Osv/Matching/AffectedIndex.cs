@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.Json;
 using Vigil.Domain.Advisories;
+using Vigil.Domain.Osv.Serialization;
+using Vigil.Domain.Semver;
 
 namespace Vigil.Domain.Osv.Matching;
 
@@ -65,35 +67,89 @@ public static class AffectedIndex
     }
 
     /// <summary>Compiles the compact form back into the versions it describes.</summary>
+    /// <remarks>
+    /// Read straight from the text into the compiled form (no OSV objects in between): an audit compiles thousands.
+    /// </remarks>
     public static AffectedVersions Read(string compact)
     {
         ArgumentNullException.ThrowIfNull(compact);
-        var ranges = new List<OsvRange>();
-        List<string>? versions = null;
-        foreach (string line in compact.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        var versions = new List<NpmVersion>();
+        var unreadable = new List<string>();
+        var ranges = new List<CompiledRange>(2);
+        var problems = new List<string>();
+        var events = new List<CompiledRange.Event>(4);
+        var limits = new List<CompiledRange.Event>();
+        foreach (var lineRange in compact.AsSpan().Split('\n'))
         {
-            string[] parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (parts.Length > 0 && parts[0] == VersionsPrefix)
+            var line = compact.AsSpan(lineRange);
+            if (line.IsEmpty)
             {
-                (versions ??= []).AddRange(parts.Skip(1));
                 continue;
             }
 
-            var events = new List<OsvEvent>(parts.Length);
-            foreach (string part in parts)
+            var words = line.Split(' ');
+            bool first = true;
+            bool versionsLine = false;
+            events.Clear();
+            limits.Clear();
+            foreach (var wordRange in words)
             {
-                int colon = part.IndexOf(':', StringComparison.Ordinal);
+                var word = line[wordRange];
+                if (word.IsEmpty)
+                {
+                    continue;
+                }
+
+                if (first)
+                {
+                    first = false;
+                    if (word is VersionsPrefix)
+                    {
+                        versionsLine = true;
+                        continue;
+                    }
+                }
+
+                if (versionsLine)
+                {
+                    string text = word.ToString();
+                    if (NpmVersion.TryParse(text, SemverOptions.Loose, out var parsed, out _))
+                    {
+                        versions.Add(parsed);
+                    }
+                    else
+                    {
+                        unreadable.Add(text);
+                    }
+
+                    continue;
+                }
+
+                int colon = word.IndexOf(':');
                 if (colon > 0)
                 {
-                    events.Add(new OsvEvent(OsvEnumValue.FromText<OsvEventKind>(part[..colon]), part[(colon + 1)..]));
+                    var kind = KindOf(word[..colon]);
+                    CompiledRange.AddEvent(kind, kind != OsvEventKind.Unknown, kind == OsvEventKind.Unknown ? word[..colon].ToString() : OsvSpelling.ToText(kind)!, word[(colon + 1)..], events, limits, problems);
                 }
             }
 
-            ranges.Add(new OsvRange { Type = OsvRangeType.Semver, Events = events });
+            if (!versionsLine)
+            {
+                ranges.Add(CompiledRange.Build(events, limits));
+            }
         }
 
-        return AffectedVersions.Compile(new OsvAffected { Ranges = ranges, Versions = versions });
+        return new AffectedVersions([.. versions], unreadable.Count == 0 ? [] : [.. unreadable], [.. ranges], problems);
     }
+
+    private static OsvEventKind KindOf(ReadOnlySpan<char> text) => text switch
+    {
+        "introduced" => OsvEventKind.Introduced,
+        "fixed" => OsvEventKind.Fixed,
+        "last_affected" => OsvEventKind.LastAffected,
+        "limit" => OsvEventKind.Limit,
+        _ => OsvEventKind.Unknown,
+    };
 
     private static bool HasSpace(string text) => text.Any(char.IsWhiteSpace);
 

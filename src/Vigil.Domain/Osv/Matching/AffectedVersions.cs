@@ -17,7 +17,7 @@ public sealed class AffectedVersions
     private readonly string[] _unreadableVersions;
     private readonly CompiledRange[] _ranges;
 
-    private AffectedVersions(NpmVersion[] versions, string[] unreadableVersions, CompiledRange[] ranges, IReadOnlyList<string> problems)
+    internal AffectedVersions(NpmVersion[] versions, string[] unreadableVersions, CompiledRange[] ranges, IReadOnlyList<string> problems)
     {
         _versions = versions;
         _unreadableVersions = unreadableVersions;
@@ -90,14 +90,22 @@ public sealed class AffectedVersions
     public NpmVersion? LowestUnaffectedRelease(NpmVersion version)
     {
         ArgumentNullException.ThrowIfNull(version);
-        if (_ranges.Any(r => r.HasLimits))
+        var intervals = new List<VersionInterval>(_ranges.Length + _versions.Length);
+        foreach (var range in _ranges)
         {
-            return null;
+            if (range.HasLimits)
+            {
+                return null;
+            }
+
+            intervals.AddRange(range.Intervals());
         }
 
-        var intervals = _ranges.SelectMany(r => r.Intervals())
-            .Concat(_versions.Select(v => new VersionInterval(new VersionBound(v, true), new VersionBound(v, true))))
-            .ToList();
+        foreach (var v in _versions)
+        {
+            intervals.Add(new VersionInterval(new VersionBound(v, true), new VersionBound(v, true)));
+        }
+
         NpmVersion? candidate = version;
         for (int step = 0; candidate is not null && step <= intervals.Count; step++)
         {

@@ -6,7 +6,7 @@ namespace Vigil.Domain.Osv.Matching;
 internal sealed class CompiledRange
 {
     /// <summary>An event; a null version is the lowest (<c>introduced: "0"</c>) or, for a limit, the highest (<c>"*"</c>).</summary>
-    private readonly record struct Event(OsvEventKind Kind, NpmVersion? Version);
+    internal readonly record struct Event(OsvEventKind Kind, NpmVersion? Version);
 
     private readonly Event[] _events;
     private readonly Event[] _limits;
@@ -23,31 +23,54 @@ internal sealed class CompiledRange
         var limits = new List<Event>();
         foreach (var e in range.Events)
         {
-            var kind = e.Kind.Value;
-            if (!e.Kind.IsKnown)
-            {
-                problems.Add($"unknown event '{e.Kind.Text}'");
-                continue;
-            }
-
-            NpmVersion? version = null;
-            bool open = (kind == OsvEventKind.Introduced && e.Version == "0") || (kind == OsvEventKind.Limit && e.Version == "*");
-            if (!open && !NpmVersion.TryParse(e.Version, SemverOptions.Loose, out version, out _))
-            {
-                problems.Add($"{e.Kind.Text}: '{e.Version}' is not a version");
-                continue;
-            }
-
-            (kind == OsvEventKind.Limit ? limits : events).Add(new Event(kind, version));
+            AddEvent(e.Kind.Value, e.Kind.IsKnown, e.Kind.Text, e.Version, events, limits, problems);
         }
 
-        // Sorted by version, "0" first; a stable sort keeps the record's order between equal versions.
-        var sorted = events.Select((e, i) => (e, i))
-            .OrderBy(x => x.e.Version, Comparer<NpmVersion?>.Create(CompareLowFirst))
-            .ThenBy(x => x.i)
-            .Select(x => x.e)
-            .ToArray();
-        return new CompiledRange(sorted, [.. limits]);
+        return Build(events, limits);
+    }
+
+    /// <summary>
+    /// Reads one event into <paramref name="events"/> or <paramref name="limits"/>, or says in
+    /// <paramref name="problems"/> why it is left out.
+    /// </summary>
+    internal static void AddEvent(OsvEventKind kind, bool known, string? kindText, ReadOnlySpan<char> version, List<Event> events, List<Event> limits, List<string> problems)
+    {
+        if (!known)
+        {
+            problems.Add($"unknown event '{kindText}'");
+            return;
+        }
+
+        NpmVersion? parsed = null;
+        bool open = (kind == OsvEventKind.Introduced && version is "0") || (kind == OsvEventKind.Limit && version is "*");
+        if (!open && !NpmVersion.TryParse(version.ToString(), SemverOptions.Loose, out parsed, out _))
+        {
+            problems.Add($"{kindText}: '{version}' is not a version");
+            return;
+        }
+
+        (kind == OsvEventKind.Limit ? limits : events).Add(new Event(kind, parsed));
+    }
+
+    /// <summary>The range of these events: sorted by version, "0" first, the record's order kept between equal versions.</summary>
+    internal static CompiledRange Build(List<Event> events, List<Event> limits)
+    {
+        var sorted = events.ToArray();
+
+        // Insertion sort: stable, and ranges hold a handful of events.
+        for (int i = 1; i < sorted.Length; i++)
+        {
+            var e = sorted[i];
+            int j = i - 1;
+            for (; j >= 0 && CompareLowFirst(sorted[j].Version, e.Version) > 0; j--)
+            {
+                sorted[j + 1] = sorted[j];
+            }
+
+            sorted[j + 1] = e;
+        }
+
+        return new CompiledRange(sorted, limits.Count == 0 ? [] : [.. limits]);
     }
 
     private static int CompareLowFirst(NpmVersion? a, NpmVersion? b) =>
