@@ -182,7 +182,7 @@ public sealed partial class EndToEndStoryTests(ITestOutputHelper output)
     {
         var list = await anonymous.GotoAsync("/advisories");
         Assert.Equal(200, list!.Status);
-        await anonymous.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
+        await anonymous.Locator("table.advisories tbody tr", new() { HasText = title }).GetByRole(AriaRole.Link).First.ClickAsync(); // the row of its summary
         await anonymous.WaitForURLAsync(new Regex("/advisories/[^/]+$"));
         string advisoryId = Uri.UnescapeDataString(new Uri(anonymous.Url).Segments[^1]);
         string page = (await anonymous.Locator("main").TextContentAsync())!;

@@ -22,10 +22,12 @@ public sealed partial class XssCorpusTests(ITestOutputHelper output)
     private const string Reporter = "reporter@example.org";
     private const string Triager = "triager@example.org";
 
-    [Theory]
-    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
-    public async Task Every_payload_in_every_field_renders_inert_in_Chromium(string engine)
+    // On SQLite only: what is checked here is rendering, which does not depend on the engine; storing hostile text on
+    // both engines is the HTTP XSS tests' and the submission tests' part.
+    [Fact]
+    public async Task Every_payload_in_every_field_renders_inert_in_Chromium()
     {
+        const string engine = "sqlite";
         var clock = Stopwatch.StartNew();
         var payloads = XssCorpus.Load(XssProbe.BeaconUrl);
         Assert.True(payloads.Count >= 100, $"the corpus has only {payloads.Count} payloads");
@@ -154,8 +156,9 @@ public sealed partial class XssCorpusTests(ITestOutputHelper output)
 
         int usersBefore = await factory.QueryAsync(db => db.Users.CountAsync());
         int registered = 0;
-        foreach (var (payload, index) in payloads.Select((p, i) => (p, i)))
+        foreach (var (payload, index) in payloads.Select((p, i) => (p, i)).Where(p => !p.p.Contains('\0', StringComparison.Ordinal)))
         {
+            // A NUL never reaches a page (the form reader refuses it, see the token names above): only the others.
             await anonymousPage.GotoAsync("/account/register");
             string email = XssCorpus.OneLine(payload, 200) + "@example.org";
             await ChromiumSteps.SetValueAsync(anonymousPage, "#Email", email);

@@ -112,7 +112,7 @@ public sealed class AuthorizationMatrixTests
         ["POST /reports/{id:guid}/ballots/{handler?}"] = new(Ok: None, NotFound: People, Forbidden: None, SignIn: NoSession),
         ["POST /reports/{id:guid}/ballots/{handler?} (Open)"] = ReportPage(), // no date: 400
         ["POST /reports/{id:guid}/ballots/{handler?} (Vote)"] = ReportPage(), // no open ballot: 400
-        ["GET /reports/{id:guid}/cve.json"] = new(Ok: Triager | Admin, NotFound: People & ~(Triager | Admin), Forbidden: None, SignIn: NoSession), // unpublished: 409 for the triage team
+        ["GET /reports/{id:guid}/cve.json"] = new(Ok: None, NotFound: People, Forbidden: None, SignIn: NoSession), // unpublished: no record for anyone (the triage-only rule: Publication tests)
         ["GET /api/reports/{id:guid}/ballots"] = new(Ok: Participants | Token, NotFound: Outsiders, Forbidden: TokenNoScope, SignIn: Gone),
         ["POST /api/reports/{id:guid}/ballots"] = new(Ok: Participants | Token, NotFound: Outsiders, Forbidden: TokenNoScope, SignIn: Gone), // {}: 400
         ["POST /api/reports/{id:guid}/ballots/{ballotId:guid}/vote"] = new(Ok: None, NotFound: People | Token, Forbidden: TokenNoScope, SignIn: Gone), // no such ballot
