@@ -90,6 +90,44 @@ public sealed partial class AdvisoryStore
         return new PublishedAdvisory(new StoredAdvisory(OsvJson.Read(Encoding.UTF8.GetBytes(index.Json), "database"), source), Created: true);
     }
 
+    /// <summary>
+    /// Marks the advisory published from <paramref name="publicationKey"/> withdrawn at <paramref name="at"/> (also its
+    /// <c>modified</c> time), inside the caller's transaction; it stays stored, and readers see it withdrawn. Returns
+    /// the stored advisory (unchanged when it was withdrawn before), or null when nothing was published from the key.
+    /// </summary>
+    /// <param name="connection">The caller's open connection to this database.</param>
+    /// <param name="transaction">The caller's transaction.</param>
+    /// <param name="publicationKey">What the advisory was published from.</param>
+    /// <param name="at">When it is withdrawn.</param>
+    public StoredAdvisory? Withdraw(DbConnection connection, DbTransaction transaction, string publicationKey, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentException.ThrowIfNullOrEmpty(publicationKey);
+        LockPublications(connection, transaction);
+        var before = Strings(connection, transaction,
+            "SELECT a.record, a.source FROM advisory_publications p JOIN advisories a ON a.id = p.advisory_id WHERE p.publication_key = @key",
+            ("@key", publicationKey), 2);
+        if (before.Count == 0)
+        {
+            return null;
+        }
+
+        var stored = Parse(before[0], before[1]);
+        if (stored.Record.Withdrawn is not null)
+        {
+            return stored;
+        }
+
+        var when = OsvTimestamp.FromDateTimeOffset(at);
+        var withdrawn = stored.Record with { Withdrawn = when, Modified = when };
+        using (var writer = new AdvisoryWriter(connection, transaction))
+        {
+            writer.Write(AdvisoryIndex.Of(withdrawn), stored.Source);
+        }
+
+        return stored with { Record = withdrawn };
+    }
+
     /// <summary>The advisory published from <paramref name="publicationKey"/>, or null.</summary>
     public StoredAdvisory? Published(string publicationKey)
     {

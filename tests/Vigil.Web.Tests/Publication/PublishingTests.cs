@@ -101,6 +101,41 @@ public sealed class PublishingTests
 
     [Theory]
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task Withdrawing_a_published_report_withdraws_its_advisory_everywhere_it_is_read(string engine)
+    {
+        using var factory = await PlatformFactory.OnAsync(engine, new() { ["Vigil:CvePool"] = Pool });
+        using var reporter = await ReportSteps.ReporterAsync(factory, "reporter@example.org");
+        var (triager, _) = await ReportSteps.TriagerAsync(factory, "triager@example.org");
+        using var _t = triager;
+        var id = await ReportSteps.SubmitAsync(reporter);
+        await PublicationSteps.FixAsync(factory, triager, id);
+        await PublicationSteps.PublishAsync(factory, triager, id);
+        var store = PublicationSteps.Store(factory);
+        Assert.Null(Assert.Single(store.Find("NSWG-ECO-1")).Record.Withdrawn);
+
+        factory.Time.Advance(TimeSpan.FromMinutes(5));
+        var (response, body) = await ReportSteps.TransitionAsync(triager, id, "Withdraw", new() { ["reason"] = "Not a vulnerability after all." });
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"Withdraw: {(int)response.StatusCode} {body}");
+        Assert.Equal("withdrawn", await ReportSteps.StateAsync(factory, id));
+
+        Assert.Equal("NSWG-ECO-1 withdrawn", await factory.QueryAsync(db => db.ReportEvents.AsNoTracking().Where(e => e.ReportId == id && e.Action == "Withdraw").Select(e => e.Detail).SingleAsync()));
+        var withdrawn = Assert.Single(store.Find("CVE-2026-1000")).Record;
+        Assert.NotNull(withdrawn.Withdrawn);
+        Assert.Equal(factory.Time.GetUtcNow(), withdrawn.Withdrawn.Value);
+        Assert.Equal(withdrawn.Withdrawn, withdrawn.Modified);
+        var (_, list) = await factory.Browser().GetAsync("/advisories");
+        Assert.Contains("(withdrawn)", list, StringComparison.Ordinal);
+        var (_, feed) = await factory.Browser().GetAsync("/advisories/feed.atom");
+        Assert.Contains("NSWG-ECO-1", feed, StringComparison.Ordinal);
+
+        // A second withdrawal is refused by the workflow and changes nothing.
+        var (again, _) = await ReportSteps.TransitionAsync(triager, id, "Withdraw", new() { ["reason"] = "Again." });
+        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+        Assert.Equal(withdrawn, Assert.Single(store.Find("NSWG-ECO-1")).Record);
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
     public async Task Publishing_twice_or_at_once_never_makes_a_second_advisory(string engine)
     {
         using var factory = await PlatformFactory.OnAsync(engine, new() { ["Vigil:CvePool"] = Pool });

@@ -31,6 +31,9 @@ public sealed class PublicationService(PlatformDbContext db, AdvisoryStore store
     /// <summary>Whether an action publishes a report.</summary>
     public static bool Publishes(ReportAction action) => action is ReportAction.Publish or ReportAction.PublishAtDeadline;
 
+    /// <summary>Whether the action changes the report's advisory: publishing creates it, withdrawing marks it withdrawn.</summary>
+    public static bool ChangesAdvisory(ReportAction action) => Publishes(action) || action == ReportAction.Withdraw;
+
     /// <summary>The publication key of a report in the advisory database.</summary>
     public static string KeyOf(Guid reportId) => "report:" + reportId.ToString("D");
 
@@ -65,6 +68,13 @@ public sealed class PublicationService(PlatformDbContext db, AdvisoryStore store
             });
         });
         return published.Advisory;
+    }
+
+    /// <summary>Marks the advisory of a withdrawn report withdrawn, in the current transaction; null when it has none.</summary>
+    public StoredAdvisory? Withdraw(Guid reportId, DateTimeOffset now)
+    {
+        var (connection, transaction) = Current();
+        return store.Withdraw(connection, transaction, KeyOf(reportId), now);
     }
 
     /// <summary>

@@ -19,12 +19,14 @@ public sealed partial class ReportService
     {
         ArgumentNullException.ThrowIfNull(request);
         bool publishes = PublicationService.Publishes(request.Action);
+        bool changesAdvisory = PublicationService.ChangesAdvisory(request.Action);
 
-        // Publishing writes the advisory and the report together: the audit gate first, then one transaction that
-        // serializes publications before the report is read, so that a racing second publish sees the report published.
-        await using var gate = publishes ? await audit.HoldAsync(cancellationToken) : null;
-        await using var transaction = publishes ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-        if (publishes)
+        // Publishing (and withdrawing) writes the advisory and the report together: the audit gate first, then one
+        // transaction that serializes publications before the report is read, so that a racing second publish sees the
+        // report published.
+        await using var gate = changesAdvisory ? await audit.HoldAsync(cancellationToken) : null;
+        await using var transaction = changesAdvisory ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        if (changesAdvisory)
         {
             publication.Lock();
         }
@@ -36,7 +38,7 @@ public sealed partial class ReportService
         }
 
         var (record, participants) = visible;
-        if (publishes)
+        if (changesAdvisory)
         {
             // The page may have loaded the report into this context before the lock: read what is committed now.
             await db.Entry(record).ReloadAsync(cancellationToken);
@@ -82,6 +84,10 @@ public sealed partial class ReportService
         {
             var stored = await publication.PublishAsync(id, next, now, cancellationToken);
             advisory = stored.Record.Id + ((stored.Record.Aliases ?? []).FirstOrDefault(a => a.StartsWith("CVE-", StringComparison.Ordinal)) is { } cve ? " " + cve : " CVE requested");
+        }
+        else if (changesAdvisory && publication.Withdraw(id, now) is { } withdrawn)
+        {
+            advisory = withdrawn.Record.Id + " withdrawn";
         }
 
         db.ReportEvents.Add(new ReportEventRecord
