@@ -95,6 +95,7 @@ public sealed class VisibilityTests
         ["/reports/{id:guid}/{handler?}"] = ["GET /reports/{id}", "GET /reports/{id}/transition", "POST /reports/{id}/transition", "POST /reports/{id}/comment", "POST /reports/{id}/invite", "POST /reports/{id}/remove", "POST /reports/{id}", "POST /reports/{id}/other", "GET /reports/{id}/other"],
         ["/reports/{id:guid}/attachments/{attachmentId:guid}"] = ["GET /reports/{id}/attachments/{attachment}"],
         ["/api/reports/{id:guid}"] = ["GET /api/reports/{id}"],
+        ["/reports/{id:guid}/cve.json"] = ["GET /reports/{id}/cve.json"],
         ["/reports/{id:guid}/maintainers"] = ["GET /reports/{id}/maintainers", "POST /reports/{id}/maintainers"],
         ["/reports/{id:guid}/proposals"] = ["GET /reports/{id}/proposals", "POST /reports/{id}/proposals"],
         ["/reports/{id:guid}/ballots/{handler?}"] = ["GET /reports/{id}/ballots", "GET /reports/{id}/ballots/vote", "POST /reports/{id}/ballots", "POST /reports/{id}/ballots/open", "POST /reports/{id}/ballots/vote", "POST /reports/{id}/ballots/other"],
