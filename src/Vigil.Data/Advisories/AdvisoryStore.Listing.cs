@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Vigil.Data.Advisories;
 
 /// <summary>A page of advisories, newest first.</summary>
@@ -23,19 +21,7 @@ public sealed partial class AdvisoryStore
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, MaxPageSize);
-        var sql = new StringBuilder("SELECT a.record, a.source FROM advisories a WHERE 1 = 1");
-        var parameters = new List<(string, object)>();
-        if (!string.IsNullOrWhiteSpace(text))
-        {
-            sql.Append(@" AND a.search_text LIKE @text ESCAPE '\'");
-            parameters.Add(("@text", "%" + EscapeLike(text.Trim().ToLowerInvariant()) + "%"));
-        }
-
-        if (!string.IsNullOrWhiteSpace(package))
-        {
-            sql.Append(" AND a.id IN (SELECT p.advisory_id FROM advisory_packages p WHERE p.name = @package)");
-            parameters.Add(("@package", package.Trim()));
-        }
+        var (sql, parameters) = Filtered(text, package);
 
         // One row more than asked tells whether another page follows.
         sql.Append(" ORDER BY a.modified_ticks DESC, a.id DESC LIMIT @limit OFFSET @offset");

@@ -55,12 +55,9 @@ public sealed partial class AdvisoryStore
         ArgumentNullException.ThrowIfNull(build);
         LockPublications(connection, transaction);
 
-        var before = Strings(connection, transaction,
-            "SELECT a.record, a.source FROM advisory_publications p JOIN advisories a ON a.id = p.advisory_id WHERE p.publication_key = @key",
-            ("@key", publicationKey), 2);
-        if (before.Count > 0)
+        if (PublishedFrom(connection, transaction, publicationKey) is { } before)
         {
-            return new PublishedAdvisory(Parse(before[0], before[1]), Created: false);
+            return new PublishedAdvisory(before, Created: false);
         }
 
         var ids = Strings(connection, transaction, "SELECT id FROM advisories", null, 1);
@@ -104,15 +101,11 @@ public sealed partial class AdvisoryStore
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentException.ThrowIfNullOrEmpty(publicationKey);
         LockPublications(connection, transaction);
-        var before = Strings(connection, transaction,
-            "SELECT a.record, a.source FROM advisory_publications p JOIN advisories a ON a.id = p.advisory_id WHERE p.publication_key = @key",
-            ("@key", publicationKey), 2);
-        if (before.Count == 0)
+        if (PublishedFrom(connection, transaction, publicationKey) is not { } stored)
         {
             return null;
         }
 
-        var stored = Parse(before[0], before[1]);
         if (stored.Record.Withdrawn is not null)
         {
             return stored;
@@ -132,10 +125,18 @@ public sealed partial class AdvisoryStore
     public StoredAdvisory? Published(string publicationKey)
     {
         ArgumentNullException.ThrowIfNull(publicationKey);
-        var found = Query(
-            "SELECT a.record, a.source FROM advisory_publications p JOIN advisories a ON a.id = p.advisory_id WHERE p.publication_key = @key",
-            ("@key", publicationKey));
+        var found = Query(PublishedFromSql, ("@key", publicationKey));
         return found.Count == 0 ? null : found[0];
+    }
+
+    private const string PublishedFromSql =
+        "SELECT a.record, a.source FROM advisory_publications p JOIN advisories a ON a.id = p.advisory_id WHERE p.publication_key = @key";
+
+    /// <summary>The advisory published from <paramref name="publicationKey"/>, read in the caller's transaction, or null.</summary>
+    private static StoredAdvisory? PublishedFrom(DbConnection connection, DbTransaction transaction, string publicationKey)
+    {
+        var found = Strings(connection, transaction, PublishedFromSql, ("@key", publicationKey), 2);
+        return found.Count == 0 ? null : Parse(found[0], found[1]);
     }
 
     private static StoredAdvisory Parse(string record, string source) =>

@@ -12,20 +12,7 @@ public sealed partial class AdvisoryStore
     /// </summary>
     public IReadOnlyList<AdvisoryListing> Search(string? text, string? package, int limit = 100)
     {
-        var sql = new StringBuilder("SELECT a.record, a.source FROM advisories a WHERE 1 = 1");
-        var parameters = new List<(string, object)>();
-        if (!string.IsNullOrWhiteSpace(text))
-        {
-            sql.Append(@" AND a.search_text LIKE @text ESCAPE '\'");
-            parameters.Add(("@text", "%" + EscapeLike(text.Trim().ToLowerInvariant()) + "%"));
-        }
-
-        if (!string.IsNullOrWhiteSpace(package))
-        {
-            sql.Append(" AND a.id IN (SELECT p.advisory_id FROM advisory_packages p WHERE p.name = @package)");
-            parameters.Add(("@package", package.Trim()));
-        }
-
+        var (sql, parameters) = Filtered(text, package);
         sql.Append(" ORDER BY a.id LIMIT @limit");
         parameters.Add(("@limit", limit));
         return [.. Query(sql.ToString(), [.. parameters]).Select(a => new AdvisoryListing(
@@ -77,5 +64,28 @@ public sealed partial class AdvisoryStore
         }
 
         return rows;
+    }
+
+    /// <summary>
+    /// The advisories' records and sources, narrowed to those whose search text contains <paramref name="text"/> (any
+    /// case) and that name <paramref name="package"/>, each when given; the caller appends the order and the limit.
+    /// </summary>
+    private static (StringBuilder Sql, List<(string Name, object Value)> Parameters) Filtered(string? text, string? package)
+    {
+        var sql = new StringBuilder("SELECT a.record, a.source FROM advisories a WHERE 1 = 1");
+        var parameters = new List<(string, object)>();
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            sql.Append(@" AND a.search_text LIKE @text ESCAPE '\'");
+            parameters.Add(("@text", "%" + EscapeLike(text.Trim().ToLowerInvariant()) + "%"));
+        }
+
+        if (!string.IsNullOrWhiteSpace(package))
+        {
+            sql.Append(" AND a.id IN (SELECT p.advisory_id FROM advisory_packages p WHERE p.name = @package)");
+            parameters.Add(("@package", package.Trim()));
+        }
+
+        return (sql, parameters);
     }
 }
