@@ -30,7 +30,7 @@ internal static class ServerHelp
           Vigil:KeyFile                                         The key file that seals reports, TOTP secrets, the
                                                                 cookie key ring and queued mail (default
                                                                 vigil/report-keys in the user's config folder)
-          Vigil:RateLimits:SignIn, TwoFactor, Register, Api, WindowSeconds
+          Vigil:RateLimits:SignIn, TwoFactor, Register, Api, PublicApi, WindowSeconds
           Vigil:NpmRegistry, Vigil:NpmUserConfig                The registry for maintainer look-ups (else npmrc, as npm)
           Vigil:Maintainers:MaxPackumentMegabytes, TimeoutSeconds  Look-up limits (default 64 MB, 20 s)
           Vigil:Deadlines:Worker, PollSeconds, DigestHourUtc    The clock: publication at deadlines, the daily digest

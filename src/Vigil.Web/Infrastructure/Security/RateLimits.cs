@@ -23,6 +23,9 @@ public sealed class RateLimitSettings
     /// <summary>API calls per user (or client address when anonymous).</summary>
     public int Api { get; set; } = 300;
 
+    /// <summary>Calls to the public advisory service (OSV API, npm audit endpoints, snapshots) per client address.</summary>
+    public int PublicApi { get; set; } = 6000;
+
     /// <summary>The window, in seconds.</summary>
     public int WindowSeconds { get; set; } = 60;
 }
@@ -35,6 +38,7 @@ public static class RateLimits
     public const string Register = "register";
     public const string Api = "api";
     public const string PasswordReset = "password-reset";
+    public const string PublicApi = "public-api";
 
     public static IServiceCollection AddRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
@@ -55,6 +59,8 @@ public static class RateLimits
             options.AddPolicy(TwoFactor, context => PostsByAddress(context, TwoFactor, settings.TwoFactor, window));
             options.AddPolicy(Register, context => PostsByAddress(context, Register, settings.Register, window));
             options.AddPolicy(PasswordReset, context => PostsByAddress(context, PasswordReset, settings.PasswordReset, window));
+            // The public service is anonymous: one budget per client address, over every method.
+            options.AddPolicy(PublicApi, context => Fixed("public:" + Address(context), settings.PublicApi, window));
             options.AddPolicy(Api, context => Fixed("api:" + (context.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? Address(context)), settings.Api, window));
         });
     }
