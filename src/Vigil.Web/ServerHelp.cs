@@ -33,6 +33,9 @@ internal static class ServerHelp
           Vigil:RateLimits:SignIn, TwoFactor, Register, Api, PublicApi, WindowSeconds
           Vigil:NpmRegistry, Vigil:NpmUserConfig                The registry for maintainer look-ups (else npmrc, as npm)
           Vigil:Maintainers:MaxPackumentMegabytes, TimeoutSeconds  Look-up limits (default 64 MB, 20 s)
+          Vigil:Reports:CheckPackageOnRegistry, PackageCheckSeconds  Refuse reports on packages the registry does
+                                                                not have (default on, 5 s; an unreachable registry
+                                                                never blocks a report: triagers get a note)
           Vigil:Deadlines:Worker, PollSeconds, DigestHourUtc    The clock: publication at deadlines, the daily digest
 
         On first start, with no administrator who can sign in, a one-time sign-in link is printed here.

@@ -22,7 +22,7 @@ public sealed record PackumentLimits(long MaxBytes, TimeSpan Timeout);
 /// to its own host and path, and redirects are not followed (a token never travels on). Every failure becomes a
 /// message for the triager.
 /// </summary>
-public sealed class PackumentClient(HttpClient http, IConfiguration configuration, PackumentLimits limits)
+public sealed partial class PackumentClient(HttpClient http, IConfiguration configuration, PackumentLimits limits)
 {
     /// <summary>The npm settings as they are now (the files are read on each look-up: an edit needs no restart).</summary>
     public NpmConfig Config() => NpmConfig.Load(new NpmConfigSources

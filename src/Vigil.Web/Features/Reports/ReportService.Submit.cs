@@ -2,6 +2,7 @@ using Vigil.Disclosure.AuditTrail;
 using Vigil.Disclosure.Cwe;
 using Vigil.Disclosure.Reports;
 using Vigil.Disclosure.Workflow;
+using Vigil.Web.Features.Maintainers;
 using Vigil.Web.Infrastructure.Security;
 
 namespace Vigil.Web.Features.Reports;
@@ -22,6 +23,21 @@ public sealed partial class ReportService
         if (errors.Count > 0 || details is null)
         {
             return (null, errors);
+        }
+
+        string? uncheckedReason = null;
+        if (packageCheck.Enabled)
+        {
+            var check = await packuments.CheckExistsAsync(details.PackageName, packageCheck.Timeout, cancellationToken);
+            if (check.Existence == PackageExistence.Missing)
+            {
+                return (null, [new FieldError(ReportFields.PackageName, $"no package named {details.PackageName} on the registry {check.Registry}")]);
+            }
+
+            // The registry is down, slow or refuses us: the report is accepted all the same. A reporter holding a
+            // vulnerability must not be turned away for an outage they cannot fix (many would not come back), and
+            // the triage team reads every report anyway; an internal note tells them to check the name by hand.
+            uncheckedReason = check.Existence == PackageExistence.Unknown ? check.Problem : null;
         }
 
         var now = time.GetUtcNow().UtcDateTime;
@@ -48,7 +64,14 @@ public sealed partial class ReportService
             AddAttachment(id, viewer.UserId, name, content, kind, now);
         }
 
-        audit.Record(viewer.UserId, AuditActions.ReportSubmitted, id.ToString(), accepted.Count == 0 ? string.Empty : $"attachments={accepted.Count}");
+        if (uncheckedReason is not null)
+        {
+            string note = $"Vigil could not check on the registry that the package {details.PackageName} exists: {uncheckedReason}. Check the name by hand before triage.";
+            db.ReportComments.Add(new ReportCommentRecord { ReportId = id, AuthorId = Actor.ClockId, At = now, Internal = true, BodySealed = cipher.Seal(note, CommentContext(id, true)) });
+        }
+
+        string detail = string.Join(' ', new[] { accepted.Count == 0 ? null : $"attachments={accepted.Count}", uncheckedReason is null ? null : "package-uncheckedReason" }.OfType<string>());
+        audit.Record(viewer.UserId, AuditActions.ReportSubmitted, id.ToString(), detail);
 
         // The triage team learns that a report arrived; the mail says which, never what (titles leak too).
         var triagers = await users.GetUsersInRoleAsync(Roles.Triager);

@@ -8,6 +8,7 @@ using Vigil.Disclosure.Deadlines;
 using Vigil.Disclosure.Reports;
 using Vigil.Disclosure.Workflow;
 using Vigil.Web.Features.Accounts;
+using Vigil.Web.Features.Maintainers;
 using Vigil.Web.Features.Publication;
 using Vigil.Web.Infrastructure.Audit;
 using Vigil.Web.Infrastructure.Mail;
@@ -61,7 +62,9 @@ public sealed partial class ReportService(
     UserManager<PlatformUser> users,
     TimeProvider time,
     AccountLinks links,
-    PublicationService publication)
+    PublicationService publication,
+    PackumentClient packuments,
+    PackageCheckOptions packageCheck)
 {
     /// <summary>The WG's policy; the clocks read it.</summary>
     public static DisclosurePolicy Policy => DisclosurePolicy.Default;

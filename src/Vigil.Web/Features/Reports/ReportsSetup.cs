@@ -28,6 +28,12 @@ public sealed record SubmitReportRequest(
 /// <summary>A CVSS vector's score.</summary>
 public sealed record CvssScoreResponse(string Vector, decimal Score, string Severity);
 
+/// <summary>
+/// Whether a submitted report's package is looked up on the registry (<c>Vigil:Reports:CheckPackageOnRegistry</c>,
+/// default on) and how long the registry has to answer (<c>Vigil:Reports:PackageCheckSeconds</c>, default 5).
+/// </summary>
+public sealed record PackageCheckOptions(bool Enabled, TimeSpan Timeout);
+
 /// <summary>Registration and endpoints of the reports feature (pages are in this folder too).</summary>
 public static class ReportsSetup
 {
@@ -46,6 +52,9 @@ public static class ReportsSetup
                 : RateLimitPartition.GetFixedWindowLimiter(
                     SubmitRateLimit + ":" + (context.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? context.Connection.RemoteIpAddress?.ToString() ?? "?"),
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = perHour, Window = TimeSpan.FromHours(1), QueueLimit = 0 })));
+        services.AddSingleton(new PackageCheckOptions(
+            configuration.GetValue("Vigil:Reports:CheckPackageOnRegistry", true),
+            TimeSpan.FromSeconds(Math.Clamp(configuration.GetValue("Vigil:Reports:PackageCheckSeconds", 5.0), 0.1, 60))));
         services.AddSingleton<MarkdownRenderer>();
         services.AddScoped<AuditLog>();
         services.AddScoped<ReportService>();
