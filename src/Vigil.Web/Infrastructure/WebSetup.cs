@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.OpenApi;
 using Vigil.Web.Infrastructure.Security;
+using Vigil.Web.Infrastructure.Text;
 
 namespace Vigil.Web.Infrastructure;
 
@@ -53,7 +54,7 @@ public static class WebSetup
 
     /// <summary>
     /// The middleware, in order: the client address from a trusted proxy, errors, security headers, static files, routing, authentication, rate limits,
-    /// second-factor enrolment, authorization, anti-forgery.
+    /// second-factor enrolment, authorization, a form that cannot be read answered with its field named, anti-forgery.
     /// </summary>
     public static WebApplication UsePlatformPipeline(this WebApplication app)
     {
@@ -77,6 +78,7 @@ public static class WebSetup
         app.UseRateLimiter();
         app.UseTwoFactorEnrolment();
         app.UseAuthorization();
+        app.UseFormFieldGuard();
         app.UseAntiforgery();
         return app;
     }
@@ -88,7 +90,7 @@ public static class WebSetup
     public static RouteGroupBuilder MapApiGroup(this WebApplication app)
     {
         var api = app.MapGroup("/api");
-        api.RequireRateLimiting(RateLimits.Api).RequireAntiforgeryForCookies().ProducesProblem(StatusCodes.Status400BadRequest);
+        api.RequireRateLimiting(RateLimits.Api).RequireAntiforgeryForCookies().RefuseNulInBodies().ProducesProblem(StatusCodes.Status400BadRequest);
         return api;
     }
 

@@ -79,9 +79,10 @@ public sealed partial class XssCorpusTests(ITestOutputHelper output)
             var (tokenPage, tokenBody) = await triager.PostAsync("/account/tokens", new() { ["name"] = tokenName, ["scopes"] = Scopes.ReportsRead, ["days"] = "30" }, withToken: true);
             if (payload.Contains('\0', StringComparison.Ordinal))
             {
-                // ASP.NET Core's form reader refuses a NUL in a url-encoded form before any page code runs (the
-                // anti-forgery check cannot read the form): 400, nothing stored. The count below checks the latter.
+                // ASP.NET Core's form reader refuses a NUL in a url-encoded form before any page code runs; the
+                // server's field guard answers 400 naming the field, nothing stored. The count below checks the latter.
                 Assert.True(tokenPage.StatusCode == HttpStatusCode.BadRequest, $"payload {i} as a token name: {(int)tokenPage.StatusCode}");
+                Assert.Contains("The field \"name\" contains a NUL character", tokenBody, StringComparison.Ordinal);
             }
             else
             {
