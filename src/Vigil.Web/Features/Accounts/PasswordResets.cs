@@ -12,11 +12,12 @@ namespace Vigil.Web.Features.Accounts;
 /// <summary>
 /// Password reset by e-mail. A link holds a random secret; only its hash is kept (one per account, in Identity's
 /// user-token table), it works once and for <see cref="Lifetime"/>. A reset sets the new password, ends the
-/// account's sessions (new security stamp), lifts a lockout, and is audited; it never signs in, so an account with
+/// account's sessions (new security stamp) and revokes its API tokens (whoever knew the old password may have
+/// made one), lifts a lockout, and is audited; it never signs in, so an account with
 /// two-factor sign-in still needs its second factor (ASVS 6.4.3).
 /// </summary>
 public sealed class PasswordResets(
-    PlatformDbContext db, UserManager<PlatformUser> users, MailOutbox outbox, AuditLog audit, AccountLinks links, TimeProvider time)
+    PlatformDbContext db, UserManager<PlatformUser> users, ApiTokenService tokens, MailOutbox outbox, AuditLog audit, AccountLinks links, TimeProvider time)
 {
     /// <summary>How long a link works.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(30);
@@ -109,10 +110,12 @@ public sealed class PasswordResets(
 
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
+        int revoked = await tokens.RevokeAllAsync(user.Id, cancellationToken);
         outbox.Enqueue(user.Email!, "Your Vigil password was changed",
-            "The password of your Vigil account was just reset with a link sent to this address, and every signed-in session was ended.\n\n" +
+            "The password of your Vigil account was just reset with a link sent to this address, every signed-in session was ended" +
+            (revoked == 0 ? ".\n\n" : $" and your {revoked} API token{(revoked == 1 ? " was" : "s were")} revoked: make new ones on your account page.\n\n") +
             "If this was not you, reset it again at once and tell the Security WG.\n");
-        audit.Record(user.Id, AuditActions.PasswordReset, user.Id);
+        audit.Record(user.Id, AuditActions.PasswordReset, user.Id, revoked == 0 ? string.Empty : $"tokens-revoked={revoked}");
         await audit.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         outbox.Wake();

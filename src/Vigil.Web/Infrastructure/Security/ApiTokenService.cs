@@ -68,4 +68,13 @@ public sealed class ApiTokenService(PlatformDbContext db, TimeProvider time)
             .Where(t => t.Id == id && t.UserId == userId && t.RevokedAt == null)
             .ExecuteUpdateAsync(t => t.SetProperty(x => x.RevokedAt, now), cancellationToken) == 1;
     }
+
+    /// <summary>Revokes every live token of the user (a password reset); returns how many.</summary>
+    public Task<int> RevokeAllAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        return db.ApiTokens
+            .Where(t => t.UserId == userId && t.RevokedAt == null)
+            .ExecuteUpdateAsync(t => t.SetProperty(x => x.RevokedAt, now), cancellationToken);
+    }
 }
