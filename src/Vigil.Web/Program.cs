@@ -17,6 +17,18 @@ if (args.Contains("--help") || args.Contains("-h"))
     return 0;
 }
 
+// Key rotation (Infrastructure/Security/KeyRotation): `--reseal [--new-key]` re-seals every sealed value and exits.
+// The switches take no value: they are taken out before the configuration reads the command line.
+bool reseal = args.Contains("--reseal");
+bool newKey = args.Contains("--new-key");
+if (newKey && !reseal)
+{
+    Console.Error.WriteLine("vigil-server: --new-key goes with --reseal.");
+    return 2;
+}
+
+args = [.. args.Where(a => a is not ("--reseal" or "--new-key"))];
+
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
     Args = args,
@@ -40,11 +52,28 @@ builder.Services
     .AddPublication(builder.Configuration)
     .AddDeadlines(builder.Configuration);
 
+if (newKey)
+{
+    try
+    {
+        Console.WriteLine($"Added key {KeyRotation.AppendNewKey(KeyRotation.KeyFile(builder.Configuration))} to the key file; it seals from now on.");
+    }
+    catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException)
+    {
+        Console.Error.WriteLine($"vigil-server: {e.Message}");
+        return 4;
+    }
+}
+
 var app = builder.Build();
 try
 {
     await app.Services.MigratePlatformDatabaseAsync();
     await app.Services.SealPlainSecretsAsync();
+    if (reseal)
+    {
+        return await KeyRotation.RunAsync(app.Services, Console.Out);
+    }
 }
 catch (DatabaseException e)
 {

@@ -23,6 +23,10 @@ internal static class ServerHelp
           --postgres <connection>   Use PostgreSQL instead (or the setting Vigil:Postgres)
           --public-url <url>        The address people use, for links in e-mails (Vigil:PublicUrl); with
                                     https, cookies are always Secure (set it behind a TLS proxy)
+          --reseal [--new-key]      Key rotation, with the server stopped: --new-key adds a key to the key file;
+                                    then every sealed value is re-sealed under the file's last key, and the program
+                                    exits. After an interruption run --reseal again (values open under either key);
+                                    when it reports none left under other keys, remove the old key's line.
 
         Settings (appsettings.json, environment VIGIL__..., or --Vigil:Key=value):
           Vigil:Smtp:Host, Port, From, User, Password, UseTls   E-mail delivery (the outbox waits without a host)
@@ -39,6 +43,7 @@ internal static class ServerHelp
           Vigil:Deadlines:Worker, PollSeconds, DigestHourUtc    The clock: publication at deadlines, the daily digest
 
         On first start, with no administrator who can sign in, a one-time sign-in link is printed here.
-        Exit codes: 0 stopped normally, 4 database error.
+        Exit codes: 0 stopped normally (or re-sealed all), 1 values left under other keys, 2 bad switches,
+        4 database or key file error.
         """;
 }

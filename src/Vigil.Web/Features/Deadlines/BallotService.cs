@@ -299,5 +299,5 @@ public sealed class BallotService(
     /// <summary>The outcome as stored: <c>open</c>, <c>passed</c>, <c>failed</c>.</summary>
     public static string OutcomeName(BallotOutcome outcome) => outcome.ToString().ToLowerInvariant();
 
-    private static string ReasonContext(Guid reportId, Guid ballotId) => $"report:{reportId}:ballot:{ballotId}:reason";
+    internal static string ReasonContext(Guid reportId, Guid ballotId) => $"report:{reportId}:ballot:{ballotId}:reason";
 }

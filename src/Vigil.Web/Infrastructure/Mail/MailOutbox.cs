@@ -72,7 +72,7 @@ public sealed class MailOutbox(PlatformDbContext db, TimeProvider time, IOptions
         };
     }
 
-    private static string Context(string messageId, string field) => $"outbox:{messageId}:{field}";
+    internal static string Context(string messageId, string field) => $"outbox:{messageId}:{field}";
 
     /// <summary>Wakes the delivery worker; call after the transaction committed.</summary>
     public void Wake() => signal.Wake();

@@ -138,7 +138,7 @@ public static class SecuritySetup
     /// </summary>
     public static IServiceCollection AddSecretCipher(this IServiceCollection services, IConfiguration configuration)
     {
-        string keyFile = configuration["Vigil:KeyFile"] is { Length: > 0 } configured ? configured : SecretCipher.DefaultKeyFile();
+        string keyFile = KeyRotation.KeyFile(configuration);
         services.TryAddSingleton(_ => SecretCipher.OpenOrCreate(keyFile));
         return services;
     }
