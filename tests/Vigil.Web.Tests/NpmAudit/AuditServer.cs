@@ -24,9 +24,12 @@ public sealed class AuditServer : IAsyncLifetime
     public string Url => Factory.Url();
 
     /// <inheritdoc/>
-    public async ValueTask InitializeAsync()
+    public ValueTask InitializeAsync() => StartAsync(null);
+
+    /// <summary>Starts the server with <paramref name="settings"/> and imports the WG's advisories.</summary>
+    internal async ValueTask StartAsync(Dictionary<string, string?>? settings)
     {
-        _factory = await LiveServer.StartAsync("sqlite");
+        _factory = await LiveServer.StartAsync("sqlite", settings);
         var store = _factory.Services.GetRequiredService<AdvisoryStore>();
         var report = new AdvisoryImporter(store, TimeProvider.System).Import([SharedData.NodejsSecurityWg]);
         Assert.True(report.Summary.Count(ImportOutcome.Added) > 100, "the WG's advisories were not imported");
