@@ -3,6 +3,7 @@ using Vigil.Web;
 using Vigil.Web.Features.Accounts;
 using Vigil.Web.Features.Deadlines;
 using Vigil.Web.Features.Maintainers;
+using Vigil.Web.Features.NpmAudit;
 using Vigil.Web.Features.Publication;
 using Vigil.Web.Features.Reports;
 using Vigil.Web.Infrastructure;
@@ -50,7 +51,8 @@ builder.Services
     .AddReports(builder.Configuration)
     .AddMaintainers(builder.Configuration)
     .AddPublication(builder.Configuration)
-    .AddDeadlines(builder.Configuration);
+    .AddDeadlines(builder.Configuration)
+    .AddNpmAudit(builder.Configuration);
 
 if (newKey)
 {
@@ -88,6 +90,7 @@ app.UsePlatformPipeline();
 app.MapPagesAndDocs();
 app.MapReportDownloads();
 app.MapPublication();
+app.MapNpmAudit();
 var api = app.MapApiGroup();
 api.MapAccounts();
 api.MapReports();

@@ -120,6 +120,14 @@ public sealed class AuthorizationMatrixTests
         ["GET /advisories/feed.atom"] = Public(),
         ["GET /advisories/{id}"] = new(Ok: None, NotFound: All, Forbidden: None, SignIn: None), // the scene publishes none
         ["GET /api/cvss"] = new(Ok: People | Tokens, NotFound: None, Forbidden: None, SignIn: Gone), // any signed-in caller, no data
+        // The npm audit endpoints: anonymous, read-only (the form the sweep posts is not JSON: 400, past authorization).
+        ["POST /-/npm/v1/security/advisories/bulk"] = Public(),
+        ["POST /-/npm/v1/security/audits/quick"] = Public(),
+        ["POST /-/npm/v1/security/audits"] = Public(),
+        // Package documents: a registry's 404 for everyone while no upstream registry is configured.
+        ["GET /{name:regex(^[A-Za-z0-9~][A-Za-z0-9._~-]*$)}"] = new(Ok: None, NotFound: All, Forbidden: None, SignIn: None, Path: "/lodash"),
+        ["GET /{scoped:regex(^@[A-Za-z0-9~][A-Za-z0-9._~-]*%2[fF][A-Za-z0-9~][A-Za-z0-9._~-]*$)}"] = new(Ok: None, NotFound: All, Forbidden: None, SignIn: None, Path: "/@types%2fnode"),
+        ["GET /@{scope:regex(^[A-Za-z0-9~][A-Za-z0-9._~-]*$)}/{name:regex(^[A-Za-z0-9~][A-Za-z0-9._~-]*$)}"] = new(Ok: None, NotFound: All, Forbidden: None, SignIn: None, Path: "/@types/node"),
     };
 
     /// <summary>Who must never see the report's words, whatever the status.</summary>

@@ -29,6 +29,12 @@ public sealed class RouteInventoryTests
         ["/advisories"] = "the public advisory list: published advisories only (the advisory database, never a report)",
         ["/advisories/{id}"] = "one public advisory, by id or alias",
         ["/advisories/feed.atom"] = "the public Atom feed of the newest advisories",
+        ["/-/npm/v1/security/advisories/bulk"] = "npm audit's bulk advisory query (public advisories for the packages asked)",
+        ["/-/npm/v1/security/audits/quick"] = "npm 6's audit of a dependency tree (yarn classic, pnpm): public advisories only",
+        ["/-/npm/v1/security/audits"] = "the same audit under npm 6's older path",
+        ["/{name:regex(^[A-Za-z0-9~][A-Za-z0-9._~-]*$)}"] = "a package document: passed to the upstream registry when configured, else 404",
+        ["/{scoped:regex(^@[A-Za-z0-9~][A-Za-z0-9._~-]*%2[fF][A-Za-z0-9~][A-Za-z0-9._~-]*$)}"] = "a scoped package document (@scope%2fname), as above",
+        ["/@{scope:regex(^[A-Za-z0-9~][A-Za-z0-9._~-]*$)}/{name:regex(^[A-Za-z0-9~][A-Za-z0-9._~-]*$)}"] = "a scoped package document (@scope/name), as above",
     };
 
     [Fact]
