@@ -7,6 +7,7 @@ using Vigil.Web.Features.Publication;
 using Vigil.Web.Features.Reports;
 using Vigil.Web.Infrastructure;
 using Vigil.Web.Infrastructure.Mail;
+using Vigil.Web.Infrastructure.Operations;
 using Vigil.Web.Infrastructure.Persistence;
 using Vigil.Web.Infrastructure.Security;
 
@@ -28,6 +29,7 @@ builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning).AddFilter("M
 builder.Configuration.AddCommandLine(args, ServerHelp.Switches);
 builder.AddRequestLimits();
 builder.Services
+    .AddHealth(builder.Configuration)
     .AddPersistence(builder.Configuration)
     .AddPlatformSecurity(builder.Configuration)
     .AddProxySupport(builder.Configuration)
@@ -41,22 +43,30 @@ builder.Services
     .AddDeadlines(builder.Configuration);
 
 var app = builder.Build();
-try
+// Several instances may start at once over one PostgreSQL database: one at a time runs the start-up steps (docs/adr/0008).
+await using (await app.Services.HoldStartupLockAsync())
 {
-    await app.Services.MigratePlatformDatabaseAsync();
-    await app.Services.SealPlainSecretsAsync();
-}
-catch (DatabaseException e)
-{
-    Console.Error.WriteLine($"vigil-server: {e.Message}");
-    return 4;
+    try
+    {
+        await app.Services.MigratePlatformDatabaseAsync();
+        await app.Services.SealPlainSecretsAsync();
+    }
+    catch (DatabaseException e)
+    {
+        Console.Error.WriteLine($"vigil-server: {e.Message}");
+        return 4;
+    }
+
+    app.Services.EnsureKeyRing();
+    await app.PrepareAccountsAsync();
 }
 
-await app.PrepareAccountsAsync();
+app.Services.GetRequiredService<Readiness>().MarkMigrated();
 app.PrepareReports();
 
 app.UsePlatformPipeline();
 app.MapPagesAndDocs();
+app.MapHealth();
 app.MapReportDownloads();
 app.MapPublication();
 var api = app.MapApiGroup();

@@ -34,6 +34,12 @@ internal static class ServerHelp
           Vigil:NpmRegistry, Vigil:NpmUserConfig                The registry for maintainer look-ups (else npmrc, as npm)
           Vigil:Maintainers:MaxPackumentMegabytes, TimeoutSeconds  Look-up limits (default 64 MB, 20 s)
           Vigil:Deadlines:Worker, PollSeconds, DigestHourUtc    The clock: publication at deadlines, the daily digest
+          Vigil:Shutdown:DrainSeconds, TimeoutSeconds           On SIGTERM: readiness 503 and still serving for the
+                                                                drain (default 2 s), then requests in flight get the
+                                                                timeout (default 30 s)
+
+        Probes: GET /health/live (the process runs), GET /health/ready (200 or 503: migrated, database answers,
+        not stopping). Several instances may share one PostgreSQL database and one key file (docs/adr/0008).
 
         On first start, with no administrator who can sign in, a one-time sign-in link is printed here.
         Exit codes: 0 stopped normally, 4 database error.

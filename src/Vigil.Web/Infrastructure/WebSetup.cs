@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.OpenApi;
+using Vigil.Web.Infrastructure.Operations;
 using Vigil.Web.Infrastructure.Security;
 
 namespace Vigil.Web.Infrastructure;
@@ -33,6 +34,7 @@ public static class WebSetup
         // Pages live with their feature (Features/Accounts/SignIn.cshtml); each names its route with @page "/...".
         services.AddRazorPages(options => options.RootDirectory = "/Features");
         services.AddProblemDetails();
+        services.AddPublicCompression();
         services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Vigil API";
@@ -52,7 +54,8 @@ public static class WebSetup
     }
 
     /// <summary>
-    /// The middleware, in order: the client address from a trusted proxy, errors, security headers, static files, routing, authentication, rate limits,
+    /// The middleware, in order: the client address from a trusted proxy, errors, security headers, static files, routing,
+    /// compression of opted-in public endpoints, authentication, rate limits,
     /// second-factor enrolment, authorization, anti-forgery.
     /// </summary>
     public static WebApplication UsePlatformPipeline(this WebApplication app)
@@ -73,6 +76,10 @@ public static class WebSetup
             OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = "public, max-age=3600",
         });
         app.UseRouting();
+        // After routing: only endpoints that opted in (public data, no secrets) are compressed (BREACH; CompressionSetup).
+        app.UseResponseCompression();
+        // Dropped database connections: pools cleared, a read runs once more (DatabaseRetry).
+        app.UseDatabaseRetry();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseTwoFactorEnrolment();

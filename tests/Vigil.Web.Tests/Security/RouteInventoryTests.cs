@@ -29,6 +29,8 @@ public sealed class RouteInventoryTests
         ["/advisories"] = "the public advisory list: published advisories only (the advisory database, never a report)",
         ["/advisories/{id}"] = "one public advisory, by id or alias",
         ["/advisories/feed.atom"] = "the public Atom feed of the newest advisories",
+        ["/health/live"] = "liveness for a load balancer or orchestrator: 200 while the process runs, no detail",
+        ["/health/ready"] = "readiness: 200 or 503 (migrated, database answers, not stopping), no detail",
     };
 
     [Fact]

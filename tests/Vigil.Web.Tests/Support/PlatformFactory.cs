@@ -50,6 +50,8 @@ internal sealed partial class PlatformFactory : WebApplicationFactory<Program>
             ["Vigil:RateLimits:PasswordReset"] = "1000",
             // The deadline worker runs only when a test asks: tests that advance the fake clock call its pass themselves.
             ["Vigil:Deadlines:Worker"] = "false",
+            // No load balancer to drain: a test host stops at once.
+            ["Vigil:Shutdown:DrainSeconds"] = "0",
         };
         foreach (var (key, value) in settings ?? [])
         {
