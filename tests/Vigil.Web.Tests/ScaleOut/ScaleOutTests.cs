@@ -14,6 +14,7 @@ namespace Vigil.Web.Tests.ScaleOut;
 /// sessions and anti-forgery tokens, the outbox drained once. (Two instances running the clock's pass at once:
 /// <c>DeadlineWorkerTests.Two_instances_running_the_same_pass_at_once_publish_once_and_send_one_digest</c>.)
 /// </summary>
+[Collection(ServerProcesses.Name)]
 public sealed class ScaleOutTests
 {
     [Fact]

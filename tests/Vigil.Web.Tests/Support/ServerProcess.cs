@@ -6,7 +6,7 @@ using System.Text;
 namespace Vigil.Web.Tests.Support;
 
 /// <summary>
-/// The built server (<c>dotnet Vigil.Web.dll</c>) as a process of its own on a loopback port, for what an in-memory
+/// The built server (<c>dotnet vigil-server.dll</c>) as a process of its own on a loopback port, for what an in-memory
 /// host cannot show: several instances over one database, a process killed, a stop signal. Settings go in as
 /// environment variables (<c>Vigil__Postgres</c>, …); its standard output and error are kept.
 /// </summary>
@@ -51,17 +51,17 @@ internal sealed class ServerProcess : IAsyncDisposable
     {
         get
         {
-            string beside = Path.Combine(AppContext.BaseDirectory, "Vigil.Web.dll");
-            if (File.Exists(beside) && File.Exists(Path.Combine(AppContext.BaseDirectory, "Vigil.Web.runtimeconfig.json")))
+            string beside = Path.Combine(AppContext.BaseDirectory, "vigil-server.dll");
+            if (File.Exists(beside) && File.Exists(Path.Combine(AppContext.BaseDirectory, "vigil-server.runtimeconfig.json")))
             {
                 return beside;
             }
 
-            // tests/Vigil.Web.Tests/bin/<Configuration>/<framework>/ → src/Vigil.Web/bin/<Configuration>/<framework>/Vigil.Web.dll
+            // tests/Vigil.Web.Tests/bin/<Configuration>/<framework>/ → src/Vigil.Web/bin/<Configuration>/<framework>/vigil-server.dll
             var framework = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
             var configuration = framework.Parent!;
             var root = configuration.Parent!.Parent!.Parent!.Parent!;
-            string own = Path.Combine(root.FullName, "src", "Vigil.Web", "bin", configuration.Name, framework.Name, "Vigil.Web.dll");
+            string own = Path.Combine(root.FullName, "src", "Vigil.Web", "bin", configuration.Name, framework.Name, "vigil-server.dll");
             return File.Exists(own) ? own : throw new FileNotFoundException("the built server is neither beside the tests nor in its build folder", own);
         }
     }
@@ -97,7 +97,8 @@ internal sealed class ServerProcess : IAsyncDisposable
         process.BeginErrorReadLine();
         try
         {
-            await server.WaitUntilReadyAsync(TimeSpan.FromSeconds(120), cancellationToken);
+            // Slow on a busy machine: a cold start of the runtime, then the migrations (another instance's first, under the lock).
+            await server.WaitUntilReadyAsync(TimeSpan.FromSeconds(300), cancellationToken);
             return server;
         }
         catch
@@ -214,4 +215,15 @@ internal sealed class ServerProcess : IAsyncDisposable
 
         _process.Dispose();
     }
+}
+
+/// <summary>
+/// The tests that start server processes run alone, one after the other: each starts several processes and times
+/// things (a drain, a kill, dropped connections) that a machine busy with other tests would blur.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ServerProcesses
+{
+    /// <summary>The collection's name.</summary>
+    public const string Name = "server processes";
 }

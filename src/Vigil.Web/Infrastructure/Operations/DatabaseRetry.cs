@@ -9,7 +9,7 @@ namespace Vigil.Web.Infrastructure.Operations;
 /// <remarks>
 /// Npgsql keeps idle connections in its pool; after the server dropped them, each fails once when next used. On the
 /// first such failure the pools are cleared, so the next requests open fresh connections. A read (GET or HEAD) that
-/// failed this way, before anything of its response was sent, runs once more in a fresh service scope (a fresh
+/// failed this way, before anything of its response was sent, runs again (up to three times in all) in a fresh service scope (a fresh
 /// <c>DbContext</c>): it changes nothing, so running it again is safe. A write is not run again: the failure may
 /// have come after its commit, and the client is told (500) rather than the change applied twice. EF Core's
 /// retrying execution strategy is not used for the same reason, and because it refuses the transactions the
@@ -20,35 +20,43 @@ public static partial class DatabaseRetry
     /// <summary>Adds the middleware; place it after routing, before authentication (which reads the database).</summary>
     public static IApplicationBuilder UseDatabaseRetry(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
+        var original = context.RequestServices;
         try
         {
-            await next(context);
-        }
-        catch (Exception e) when (IsDroppedConnection(e))
-        {
-            ClearPools(context.RequestServices);
-            bool read = HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method);
-            if (!read || context.Response.HasStarted || context.RequestAborted.IsCancellationRequested)
+            for (int attempt = 1; ; attempt++)
             {
-                throw;
-            }
+                try
+                {
+                    await next(context);
+                    return;
+                }
+                catch (Exception e) when (IsDroppedConnection(e))
+                {
+                    ClearPools(original);
+                    bool read = HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method);
+                    if (!read || attempt >= Attempts || context.Response.HasStarted || context.RequestAborted.IsCancellationRequested)
+                    {
+                        throw;
+                    }
 
-            var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseRetry));
-            LogRetry(logger, e.GetType().Name);
-            var original = context.RequestServices;
-            await using var scope = original.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
-            context.RequestServices = scope.ServiceProvider;
-            context.Response.StatusCode = StatusCodes.Status200OK;
-            try
-            {
-                await next(context);
+                    LogRetry(original.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseRetry)), e.GetType().Name);
+                }
+
+                // A fresh scope (a fresh DbContext) for the next attempt; disposed with the request.
+                var scope = original.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
+                context.Response.RegisterForDisposeAsync(scope);
+                context.RequestServices = scope.ServiceProvider;
+                context.Response.StatusCode = StatusCodes.Status200OK;
             }
-            finally
-            {
-                context.RequestServices = original;
-            }
+        }
+        finally
+        {
+            context.RequestServices = original;
         }
     });
+
+    /// <summary>How many times a read runs at most: a drop can hit the retry too, while the server is restarting.</summary>
+    private const int Attempts = 3;
 
     /// <summary>True when <paramref name="exception"/> (or one it wraps) says the database connection was lost or refused.</summary>
     public static bool IsDroppedConnection(Exception? exception)
@@ -76,6 +84,6 @@ public static partial class DatabaseRetry
         services.GetService<NpgsqlDataSource>()?.Clear();
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A database connection was lost ({ErrorType}); the pools were cleared and the read runs once more")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A database connection was lost ({ErrorType}); the pools were cleared and the read runs again")]
     private static partial void LogRetry(ILogger logger, string errorType);
 }
