@@ -42,7 +42,7 @@ Vigil__KeyFile="$work/report-keys" Vigil__RateLimits__Register=1000000 Vigil__Ra
 Vigil__Deadlines__Worker=false ASPNETCORE_ENVIRONMENT=Production \
   dotnet "$dll" --urls "$url" >"$work/server.log" 2>&1 &
 server=$!
-for _ in $(seq 1 600); do
+for _ in $(seq 1 1500); do  # up to ~5 min: a busy machine starts slowly
   [[ "$(curl -s -o /dev/null -w '%{http_code}' "$url/health/ready" || true)" == 200 ]] && break
   sleep 0.2
 done
