@@ -8,6 +8,7 @@ using Vigil.Web.Features.Publication;
 using Vigil.Web.Features.Reports;
 using Vigil.Web.Infrastructure;
 using Vigil.Web.Infrastructure.Mail;
+using Vigil.Web.Infrastructure.Operations;
 using Vigil.Web.Infrastructure.Persistence;
 using Vigil.Web.Infrastructure.Security;
 
@@ -41,6 +42,7 @@ builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning).AddFilter("M
 builder.Configuration.AddCommandLine(args, ServerHelp.Switches);
 builder.AddRequestLimits();
 builder.Services
+    .AddHealth(builder.Configuration)
     .AddPersistence(builder.Configuration)
     .AddPlatformSecurity(builder.Configuration)
     .AddProxySupport(builder.Configuration)
@@ -68,26 +70,34 @@ if (newKey)
 }
 
 var app = builder.Build();
-try
+// Several instances may start at once over one PostgreSQL database: one at a time runs the start-up steps (docs/adr/0008).
+await using (await app.Services.HoldStartupLockAsync())
 {
-    await app.Services.MigratePlatformDatabaseAsync();
-    await app.Services.SealPlainSecretsAsync();
-    if (reseal)
+    try
     {
-        return await KeyRotation.RunAsync(app.Services, Console.Out);
+        await app.Services.MigratePlatformDatabaseAsync();
+        await app.Services.SealPlainSecretsAsync();
+        if (reseal)
+        {
+            return await KeyRotation.RunAsync(app.Services, Console.Out);
+        }
     }
-}
-catch (DatabaseException e)
-{
-    Console.Error.WriteLine($"vigil-server: {e.Message}");
-    return 4;
+    catch (DatabaseException e)
+    {
+        Console.Error.WriteLine($"vigil-server: {e.Message}");
+        return 4;
+    }
+
+    app.Services.EnsureKeyRing();
+    await app.PrepareAccountsAsync();
 }
 
-await app.PrepareAccountsAsync();
+app.Services.GetRequiredService<Readiness>().MarkMigrated();
 app.PrepareReports();
 
 app.UsePlatformPipeline();
 app.MapPagesAndDocs();
+app.MapHealth();
 app.MapReportDownloads();
 app.MapPublication();
 app.MapNpmAudit();

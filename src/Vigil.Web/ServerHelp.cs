@@ -41,6 +41,12 @@ internal static class ServerHelp
                                                                 not have (default on, 5 s; an unreachable registry
                                                                 never blocks a report: triagers get a note)
           Vigil:Deadlines:Worker, PollSeconds, DigestHourUtc    The clock: publication at deadlines, the daily digest
+          Vigil:Shutdown:DrainSeconds, TimeoutSeconds           On SIGTERM: readiness 503 and still serving for the
+                                                                drain (default 2 s), then requests in flight get the
+                                                                timeout (default 30 s)
+
+        Probes: GET /health/live (the process runs), GET /health/ready (200 or 503: migrated, database answers,
+        not stopping). Several instances may share one PostgreSQL database and one key file (docs/adr/0008).
 
         On first start, with no administrator who can sign in, a one-time sign-in link is printed here.
         Exit codes: 0 stopped normally (or re-sealed all), 1 values left under other keys, 2 bad switches,

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.OpenApi;
+using Vigil.Web.Infrastructure.Operations;
 using Vigil.Web.Infrastructure.Security;
 using Vigil.Web.Infrastructure.Text;
 
@@ -34,6 +35,7 @@ public static class WebSetup
         // Pages live with their feature (Features/Accounts/SignIn.cshtml); each names its route with @page "/...".
         services.AddRazorPages(options => options.RootDirectory = "/Features");
         services.AddProblemDetails();
+        services.AddPublicCompression();
         services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Vigil API";
@@ -53,8 +55,9 @@ public static class WebSetup
     }
 
     /// <summary>
-    /// The middleware, in order: the client address from a trusted proxy, errors, security headers, static files, routing, authentication, rate limits,
-    /// second-factor enrolment, authorization, a form that cannot be read answered with its field named, anti-forgery.
+    /// The middleware, in order: the client address from a trusted proxy, errors, security headers, static files, routing,
+    /// compression of opted-in public endpoints, authentication, rate limits, second-factor enrolment, authorization,
+    /// a form that cannot be read answered with its field named, anti-forgery.
     /// </summary>
     public static WebApplication UsePlatformPipeline(this WebApplication app)
     {
@@ -74,6 +77,10 @@ public static class WebSetup
             OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = "public, max-age=3600",
         });
         app.UseRouting();
+        // After routing: only endpoints that opted in (public data, no secrets) are compressed (BREACH; CompressionSetup).
+        app.UseResponseCompression();
+        // Dropped database connections: pools cleared, a read runs once more (DatabaseRetry).
+        app.UseDatabaseRetry();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseTwoFactorEnrolment();

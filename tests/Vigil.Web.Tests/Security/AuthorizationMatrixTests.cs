@@ -118,6 +118,8 @@ public sealed class AuthorizationMatrixTests
         ["POST /api/reports/{id:guid}/ballots/{ballotId:guid}/vote"] = new(Ok: None, NotFound: People | Token, Forbidden: TokenNoScope, SignIn: Gone), // no such ballot
         ["GET /advisories"] = Public(),
         ["GET /advisories/feed.atom"] = Public(),
+        ["GET /health/live"] = Public(), // the load balancer's probes: no account, no data
+        ["GET /health/ready"] = Public(),
         ["GET /advisories/{id}"] = new(Ok: None, NotFound: All, Forbidden: None, SignIn: None), // the scene publishes none
         ["GET /api/cvss"] = new(Ok: People | Tokens, NotFound: None, Forbidden: None, SignIn: Gone), // any signed-in caller, no data
         // The npm audit endpoints: anonymous, read-only (the form the sweep posts is not JSON: 400, past authorization).

@@ -52,6 +52,8 @@ internal sealed partial class PlatformFactory : WebApplicationFactory<Program>
             ["Vigil:Deadlines:Worker"] = "false",
             // Tests never ask the real registry: the package check is off unless a test turns it on with a FakeRegistry.
             ["Vigil:Reports:CheckPackageOnRegistry"] = "false",
+            // No load balancer to drain: a test host stops at once.
+            ["Vigil:Shutdown:DrainSeconds"] = "0",
         };
         foreach (var (key, value) in settings ?? [])
         {

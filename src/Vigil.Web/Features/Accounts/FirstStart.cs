@@ -22,6 +22,12 @@ public sealed class FirstStart(PlatformDbContext db, UserManager<PlatformUser> u
     /// <summary>How long the link works.</summary>
     public static readonly TimeSpan LinkLifetime = TimeSpan.FromHours(24);
 
+    /// <summary>
+    /// Instances started together print one link: a link made less than this long ago by another instance (start-up
+    /// runs under <c>StartupLock</c>, one instance after the other) stands, and this instance prints none.
+    /// </summary>
+    public static readonly TimeSpan SiblingWindow = TimeSpan.FromMinutes(2);
+
     /// <summary>Creates the roles that are missing.</summary>
     public async Task EnsureRolesAsync()
     {
@@ -55,6 +61,13 @@ public sealed class FirstStart(PlatformDbContext db, UserManager<PlatformUser> u
             }
 
             await users.AddToRoleAsync(admin, Roles.Administrator);
+        }
+
+        // Another instance of this deployment, started a moment ago, printed a link: that one stands.
+        var made = time.GetUtcNow().UtcDateTime - SiblingWindow + LinkLifetime;
+        if (await db.SignInLinks.AnyAsync(l => l.UserId == admin.Id && l.UsedAt == null && l.ExpiresAt > made))
+        {
+            return null;
         }
 
         // A new link replaces any earlier one.

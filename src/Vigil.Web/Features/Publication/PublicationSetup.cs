@@ -4,6 +4,7 @@ using Vigil.Data.Advisories;
 using Vigil.Disclosure.Reports;
 using Vigil.Web.Features.Accounts;
 using Vigil.Web.Features.Reports;
+using Vigil.Web.Infrastructure.Operations;
 using Vigil.Web.Infrastructure.Security;
 
 namespace Vigil.Web.Features.Publication;
@@ -30,6 +31,8 @@ public static class PublicationSetup
             .ExcludeFromDescription();
         app.MapGet("/advisories/feed.atom", Feed)
             .AllowAnonymous()
+            // Public advisories only, nothing secret: may be compressed (CompressionSetup).
+            .CompressPublicResponses()
             .ExcludeFromDescription();
         return app;
     }

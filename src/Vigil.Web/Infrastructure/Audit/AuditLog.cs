@@ -8,11 +8,15 @@ namespace Vigil.Web.Infrastructure.Audit;
 /// <summary>
 /// Appends to the audit log in the same <c>SaveChanges</c> as the change it records: the caller records entries, then
 /// saves through <see cref="SaveChangesAsync"/>, which chains them onto the stored head and commits both together.
-/// Appends are serialized in this process; across processes the head row's concurrency token refuses the second
-/// writer (its request fails rather than forking the chain).
+/// Appends are serialized in this process; across instances on PostgreSQL a transaction-level advisory lock
+/// serialises them (the second instance's append waits and chains onto the first's head), and the head row's
+/// concurrency token remains the last guard: a writer that still raced fails rather than forking the chain.
 /// </summary>
 public sealed class AuditLog(PlatformDbContext db, TimeProvider time)
 {
+    /// <summary>The PostgreSQL advisory lock key of appends: "VIGIL" and 2, as a bigint.</summary>
+    public const long AppendLockKey = 0x56_49_47_49_4C_02;
+
     private static readonly SemaphoreSlim Gate = new(1, 1);
     private readonly List<(string Actor, string Action, string Subject, string Detail)> _pending = [];
     private bool _holding;
@@ -43,7 +47,21 @@ public sealed class AuditLog(PlatformDbContext db, TimeProvider time)
 
         try
         {
+            // Another instance's append: wait for its commit (the lock ends with the transaction), then read its head.
+            await using var own = db.Database.IsNpgsql() && _pending.Count > 0 && db.Database.CurrentTransaction is null
+                ? await db.Database.BeginTransactionAsync(cancellationToken)
+                : null;
+            if (db.Database.IsNpgsql() && _pending.Count > 0)
+            {
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AppendLockKey})", cancellationToken);
+            }
+
             var head = await db.AuditHead.SingleOrDefaultAsync(h => h.Id == 1, cancellationToken);
+            if (head is not null && db.Database.IsNpgsql())
+            {
+                // Loaded earlier by this context: the values another instance committed since then count.
+                await db.Entry(head).ReloadAsync(cancellationToken);
+            }
             AuditEntry? last = head is null ? null : new AuditEntry(head.Sequence, default, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, head.Hash);
             foreach (var (actor, action, subject, detail) in _pending)
             {
@@ -76,6 +94,11 @@ public sealed class AuditLog(PlatformDbContext db, TimeProvider time)
             }
 
             await db.SaveChangesAsync(cancellationToken);
+            if (own is not null)
+            {
+                await own.CommitAsync(cancellationToken);
+            }
+
             _pending.Clear();
         }
         finally

@@ -14,7 +14,9 @@ namespace Vigil.Web.Infrastructure.Mail;
 /// just updated, so exactly one claim wins. No transaction or row lock is held during the SMTP conversation, which
 /// is why this is not <c>SELECT … FOR UPDATE SKIP LOCKED</c>. A worker that dies after sending but before
 /// marking leaves the lease to expire; the message is then sent again with the same Message-ID (at least once,
-/// and receivers see a duplicate as one message).
+/// and receivers see a duplicate as one message). A worker stopped in the middle (the instance shuts down) gives
+/// its claim back at once. Several instances' workers over one database each send a message only after winning
+/// its claim (docs/adr/0008).
 /// </remarks>
 public sealed partial class OutboxDelivery(PlatformDbContext db, IMailSender sender, TimeProvider time, SecretCipher cipher, ILogger<OutboxDelivery> logger)
 {
@@ -68,7 +70,15 @@ public sealed partial class OutboxDelivery(PlatformDbContext db, IMailSender sen
             // Opened here, in memory, for the SMTP conversation only; the row keeps the sealed texts.
             await sender.SendAsync(MailOutbox.Open(message, cipher), cancellationToken);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (OperationCanceledException)
+        {
+            // The instance is stopping: give the message back now, so that another instance sends it at its next
+            // poll instead of after the lease (if the server had already taken it, the resend has the same Message-ID).
+            await db.Outbox.Where(m => m.Id == id && m.SentAt == null).ExecuteUpdateAsync(m => m
+                .SetProperty(x => x.ClaimedUntil, (DateTime?)null), CancellationToken.None);
+            throw;
+        }
+        catch (Exception e)
         {
             var next = time.GetUtcNow().UtcDateTime + Backoff(message.Attempts);
             string error = $"{e.GetType().Name}: {e.Message}";

@@ -24,8 +24,10 @@ public static class PersistenceSetup
         services.AddSingleton(Options.Create(options));
         if (options.UsesPostgres)
         {
-            services.AddDbContext<PlatformDbContext, PostgresPlatformDbContext>(db =>
-                db.UseNpgsql(options.Postgres, npgsql => npgsql.MigrationsHistoryTable(PlatformDbContext.MigrationsTable)));
+            // One data source, so one connection pool, for EF Core and Vigil.Data: clearing it after the server
+            // dropped its connections (DatabaseRetry) clears every connection the instance holds.
+            services.AddDbContext<PlatformDbContext, PostgresPlatformDbContext>((provider, db) =>
+                db.UseNpgsql(provider.GetRequiredService<NpgsqlDataSource>(), npgsql => npgsql.MigrationsHistoryTable(PlatformDbContext.MigrationsTable)));
 
             // The advisory tables live in the same PostgreSQL database; Vigil.Data reaches them through this data source.
             services.AddSingleton(_ => NpgsqlDataSource.Create(options.Postgres!));

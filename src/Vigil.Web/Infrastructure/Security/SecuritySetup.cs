@@ -133,6 +133,14 @@ public static class SecuritySetup
     }
 
     /// <summary>
+    /// Makes the key ring's first key now, under the start-up lock, when the database has none: instances started
+    /// at once then share that one key instead of each making its own (cookies of one would be unknown to the
+    /// other until its key ring is read again).
+    /// </summary>
+    public static void EnsureKeyRing(this IServiceProvider services) =>
+        services.GetRequiredService<IDataProtectionProvider>().CreateProtector("vigil:start").Protect([1]);
+
+    /// <summary>
     /// The key file's ciphers (<see cref="SecretCipher"/>), opened at start: a missing or unreadable key must stop
     /// the server, not the first report or sign-in.
     /// </summary>
