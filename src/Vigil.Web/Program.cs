@@ -3,6 +3,7 @@ using Vigil.Web;
 using Vigil.Web.Features.Accounts;
 using Vigil.Web.Features.Deadlines;
 using Vigil.Web.Features.Maintainers;
+using Vigil.Web.Features.OsvApi;
 using Vigil.Web.Features.Publication;
 using Vigil.Web.Features.Reports;
 using Vigil.Web.Infrastructure;
@@ -38,7 +39,8 @@ builder.Services
     .AddReports(builder.Configuration)
     .AddMaintainers(builder.Configuration)
     .AddPublication(builder.Configuration)
-    .AddDeadlines(builder.Configuration);
+    .AddDeadlines(builder.Configuration)
+    .AddOsvApi(builder.Configuration);
 
 var app = builder.Build();
 try
@@ -59,6 +61,7 @@ app.UsePlatformPipeline();
 app.MapPagesAndDocs();
 app.MapReportDownloads();
 app.MapPublication();
+app.MapOsvApi();
 var api = app.MapApiGroup();
 api.MapAccounts();
 api.MapReports();
