@@ -29,6 +29,9 @@ public sealed class RouteInventoryTests
         ["/advisories"] = "the public advisory list: published advisories only (the advisory database, never a report)",
         ["/advisories/{id}"] = "one public advisory, by id or alias",
         ["/advisories/feed.atom"] = "the public Atom feed of the newest advisories",
+        ["/v1/query"] = "the OSV query API: live advisories of one package (docs/adr/0006)",
+        ["/v1/querybatch"] = "the OSV batch query API: ids and modified times of many packages' advisories",
+        ["/v1/vulns/{id}"] = "one OSV record by id or alias, as osv.dev answers it",
     };
 
     [Fact]

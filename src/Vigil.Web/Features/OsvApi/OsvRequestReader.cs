@@ -143,18 +143,8 @@ internal static class OsvRequestReader
 
     private static JsonTokenType Next(ref Utf8JsonReader reader)
     {
-        if (!reader.Read())
-        {
-            throw new OsvApiException("The body ends too early: it is not a complete JSON object.");
-        }
-
-        if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray &&
-            reader.CurrentDepth >= 15)
-        {
-            throw new OsvApiException("The body nests too deeply.");
-        }
-
-        return reader.TokenType;
+        // Deeper nesting than MaxDepth is a JsonException (not valid JSON); values are never skipped, so it stays shallow.
+        return reader.Read() ? reader.TokenType : throw new OsvApiException("The body ends too early: it is not a complete JSON object.");
     }
 
     private static void Start(ref Utf8JsonReader reader, JsonTokenType type, string field, string what)
@@ -173,7 +163,17 @@ internal static class OsvRequestReader
 
     private static void End(ref Utf8JsonReader reader)
     {
-        if (reader.Read())
+        bool more;
+        try
+        {
+            more = reader.Read();
+        }
+        catch (JsonException)
+        {
+            more = true;
+        }
+
+        if (more)
         {
             throw new OsvApiException("The body has more after its JSON object.");
         }

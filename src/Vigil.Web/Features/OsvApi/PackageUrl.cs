@@ -85,14 +85,15 @@ internal sealed record PackageUrl(string? Ecosystem, string Name, string? Versio
 
     private static string Decode(string text, Func<string, string> fail)
     {
-        try
+        for (int i = text.IndexOf('%', StringComparison.Ordinal); i >= 0; i = text.IndexOf('%', i + 1))
         {
-            return Uri.UnescapeDataString(text);
+            if (i + 2 >= text.Length || !char.IsAsciiHexDigit(text[i + 1]) || !char.IsAsciiHexDigit(text[i + 2]))
+            {
+                return fail("a % must be followed by two hexadecimal digits");
+            }
         }
-        catch (UriFormatException)
-        {
-            return fail("bad percent-encoding");
-        }
+
+        return Uri.UnescapeDataString(text);
     }
 
     private static string? NullIfEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
