@@ -7,7 +7,7 @@ vigil-server (Release build) on 127.0.0.1 with the public rate limit raised, the
     package versions, one query per request, hits and misses as a real tree gives them) and prints requests/s, p50, p99;
   - times a 2,000-package POST /v1/querybatch (the lockfile's first 2,000 packages) over one kept-alive connection.
 
-    python3 bench/public-api/run.py [--advisories 200000] [--seconds 20] [--connections 64] [--threads 2] [--batches 100]
+    python3 bench/public-api/run.py [--advisories 200000] [--seconds 20] [--connections 64] [--threads 2] [--batches 100] [--no-build]
 
 The PostgreSQL server is the tests' (VIGIL_TEST_POSTGRES or ~/.config/vigil-tests/postgres.env); the database is
 vigil_bench_public_api on it (kept between runs: loading takes minutes). wrk comes from Debian (apt-get install wrk).
@@ -85,13 +85,14 @@ def main():
     parser.add_argument("--connections", type=int, default=64)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--batches", type=int, default=100)
+    parser.add_argument("--no-build", action="store_true", help="use the Release builds as they are")
     args = parser.parse_args()
 
     conn = connection_string()
     work = tempfile.mkdtemp(prefix="vigil-bench-api-")
     loader = os.path.join(HERE, "Loader", "bin", "Release", "net10.0", "Vigil.Bench.PublicApi.dll")
     server = os.path.join(ROOT, "src", "Vigil.Web", "bin", "Release", "net10.0", "vigil-server.dll")
-    for project in ("bench/public-api/Loader", "src/Vigil.Web"):
+    for project in () if args.no_build else ("bench/public-api/Loader", "src/Vigil.Web"):
         subprocess.run(["dotnet", "build", project, "-c", "Release", "--nologo", "-v", "q"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
 
     start = time.perf_counter()
