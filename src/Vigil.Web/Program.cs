@@ -4,6 +4,7 @@ using Vigil.Web.Features.Accounts;
 using Vigil.Web.Features.Deadlines;
 using Vigil.Web.Features.Maintainers;
 using Vigil.Web.Features.NpmAudit;
+using Vigil.Web.Features.OsvApi;
 using Vigil.Web.Features.Publication;
 using Vigil.Web.Features.Reports;
 using Vigil.Web.Infrastructure;
@@ -54,6 +55,7 @@ builder.Services
     .AddMaintainers(builder.Configuration)
     .AddPublication(builder.Configuration)
     .AddDeadlines(builder.Configuration)
+    .AddOsvApi(builder.Configuration)
     .AddNpmAudit(builder.Configuration);
 
 if (newKey)
@@ -100,6 +102,7 @@ app.MapPagesAndDocs();
 app.MapHealth();
 app.MapReportDownloads();
 app.MapPublication();
+app.MapOsvApi();
 app.MapNpmAudit();
 var api = app.MapApiGroup();
 api.MapAccounts();

@@ -4,8 +4,18 @@ using System.Globalization;
 namespace Vigil.Data.Advisories;
 
 /// <summary>Writes advisories and their indexes inside one transaction, with commands prepared once.</summary>
+/// <remarks>
+/// Unless told not to (a schema step that only rebuilds derived data, before the counter exists), the first write
+/// raises the database's change counter (<c>advisory_revision</c>) and every row written is stamped with it. The
+/// counter's row stays locked until the transaction ends, so revisions become visible in the order they were taken.
+/// </remarks>
 internal sealed class AdvisoryWriter : IDisposable
 {
+    private readonly DbConnection _connection;
+    private readonly DbTransaction _transaction;
+    private readonly bool _stampRevision;
+    private DbCommand? _stamp;
+    private long _revision;
     private readonly DbCommand _upsert;
     private readonly DbCommand _upsertFacts;
     private readonly DbCommand _deleteKeys;
@@ -13,8 +23,11 @@ internal sealed class AdvisoryWriter : IDisposable
     private readonly DbCommand _insertKey;
     private readonly DbCommand _insertPackage;
 
-    public AdvisoryWriter(DbConnection connection, DbTransaction transaction)
+    public AdvisoryWriter(DbConnection connection, DbTransaction transaction, bool stampRevision = true)
     {
+        _connection = connection;
+        _transaction = transaction;
+        _stampRevision = stampRevision;
         _upsert = Command(connection, transaction, """
             INSERT INTO advisories (id, modified, modified_ticks, published, withdrawn, summary, source, content_hash, search_text, record)
             VALUES (@id, @modified, @ticks, @published, @withdrawn, @summary, @source, @hash, @search, @record)
@@ -58,6 +71,28 @@ internal sealed class AdvisoryWriter : IDisposable
         {
             Run(_insertPackage, entry.Ecosystem, entry.Name, r.Id, entry.Events, entry.RangeText);
         }
+
+        if (_stampRevision)
+        {
+            Stamp(r.Id);
+        }
+    }
+
+    private void Stamp(string id)
+    {
+        if (_stamp is null)
+        {
+            using (var raise = _connection.CreateCommand())
+            {
+                raise.Transaction = _transaction;
+                raise.CommandText = "UPDATE advisory_revision SET revision = revision + 1 WHERE id = 1 RETURNING revision";
+                _revision = Convert.ToInt64(raise.ExecuteScalar(), CultureInfo.InvariantCulture);
+            }
+
+            _stamp = Command(_connection, _transaction, "UPDATE advisories SET revision = @revision WHERE id = @id", "@revision", "@id");
+        }
+
+        Run(_stamp, _revision, id);
     }
 
     private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql, params string[] names)
@@ -100,5 +135,6 @@ internal sealed class AdvisoryWriter : IDisposable
         _deletePackages.Dispose();
         _insertKey.Dispose();
         _insertPackage.Dispose();
+        _stamp?.Dispose();
     }
 }

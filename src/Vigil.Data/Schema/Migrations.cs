@@ -8,7 +8,9 @@ namespace Vigil.Data.Schema;
 /// derived from it, rebuilt whenever the record changes. Step 3 added what an audit reads instead of whole
 /// records (each affected package's versions in compact form, and what reports show), and derives it for the
 /// records already stored. Step 4 records which advisories the platform published, keyed by what they were
-/// published from (a report), so that a report is published once.
+/// published from (a report), so that a report is published once. Step 5 adds a change counter: every transaction
+/// that writes advisories raises it once and stamps the rows it wrote with it, so that a server's in-memory index
+/// (several instances share one database) learns with one cheap read that something changed, and then what.
 /// </remarks>
 internal static class Migrations
 {
@@ -58,6 +60,15 @@ internal static class Migrations
                 advisory_id TEXT NOT NULL UNIQUE REFERENCES advisories(id),
                 published TEXT NOT NULL
             );
+            """),
+        Both(5, """
+            CREATE TABLE advisory_revision (
+                id INTEGER NOT NULL PRIMARY KEY CHECK (id = 1),
+                revision {bigint} NOT NULL
+            );
+            INSERT INTO advisory_revision (id, revision) VALUES (1, 0);
+            ALTER TABLE advisories ADD COLUMN revision {bigint} NOT NULL DEFAULT 0;
+            CREATE INDEX ix_advisories_revision ON advisories(revision);
             """),
     ];
 

@@ -62,9 +62,8 @@ public static class WebSetup
     public static WebApplication UsePlatformPipeline(this WebApplication app)
     {
         app.UseForwardedHeaders();
-        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"),
-            api => api.UseExceptionHandler().UseStatusCodePages());
-        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"),
+        app.UseWhen(IsApi, api => api.UseExceptionHandler().UseStatusCodePages());
+        app.UseWhen(c => !IsApi(c),
             pages => pages.UseExceptionHandler("/error"));
         if (!app.Environment.IsDevelopment())
         {
@@ -89,6 +88,10 @@ public static class WebSetup
         app.UseAntiforgery();
         return app;
     }
+
+    /// <summary>The platform's API and the public service's JSON API (<c>/v1</c>): errors as JSON, never the error page.</summary>
+    private static bool IsApi(HttpContext context) =>
+        context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/v1");
 
     /// <summary>
     /// The <c>/api</c> group every feature maps its endpoints into: rate-limited, anti-forgery checked for

@@ -60,6 +60,26 @@ public sealed class BothEnginesTests
 
     [Theory]
     [MemberData(nameof(Engines))]
+    public void Each_import_that_writes_raises_the_change_counter_once_and_stamps_its_rows(string engine)
+    {
+        using var db = new Engine(engine);
+        var store = db.Store;
+        long start = store.Revision();
+        store.Import([new(Make("X-1"), "test"), new(Make("X-2"), "test")]);
+        Assert.Equal(start + 1, store.Revision());
+        Assert.Equal(["X-1", "X-2"], store.ChangedSince(start).Select(c => c.Id).Order(StringComparer.Ordinal));
+        Assert.All(store.ChangedSince(start), c => Assert.Equal(start + 1, c.Revision));
+
+        store.Import([new(Make("X-1"), "test")]);
+        Assert.Equal(start + 1, store.Revision());
+        store.Import([new(Make("X-2", "2026-05-01T00:00:00Z", "changed"), "test")]);
+        Assert.Equal(start + 2, store.Revision());
+        Assert.Equal(["X-2"], store.ChangedSince(start + 1).Select(c => c.Id));
+        Assert.Contains("changed", Assert.Single(store.ChangedSince(start + 1)).Json, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines))]
     public void The_schema_is_made_once_and_reopening_keeps_the_data(string engine)
     {
         using var db = new Engine(engine);
@@ -73,8 +93,8 @@ public sealed class BothEnginesTests
         command.CommandText = "SELECT COUNT(*), MAX(version) FROM schema_version";
         using var reader = command.ExecuteReader();
         Assert.True(reader.Read());
-        Assert.Equal(4, Convert.ToInt32(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Equal(4, Convert.ToInt32(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(5, Convert.ToInt32(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(5, Convert.ToInt32(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Theory]

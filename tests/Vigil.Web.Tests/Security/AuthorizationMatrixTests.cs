@@ -121,6 +121,9 @@ public sealed class AuthorizationMatrixTests
         ["GET /health/live"] = Public(), // the load balancer's probes: no account, no data
         ["GET /health/ready"] = Public(),
         ["GET /advisories/{id}"] = new(Ok: None, NotFound: All, Forbidden: None, SignIn: None), // the scene publishes none
+        ["POST /v1/query"] = Public(), // the public OSV API: anonymous, reads no cookie (a form body: 400 about the input)
+        ["POST /v1/querybatch"] = Public(),
+        ["GET /v1/vulns/{id}"] = new(Ok: None, NotFound: All, Forbidden: None, SignIn: None), // the scene's database holds no advisory
         ["GET /api/cvss"] = new(Ok: People | Tokens, NotFound: None, Forbidden: None, SignIn: Gone), // any signed-in caller, no data
         // The npm audit endpoints: anonymous, read-only (the form the sweep posts is not JSON: 400, past authorization).
         ["POST /-/npm/v1/security/advisories/bulk"] = Public(),

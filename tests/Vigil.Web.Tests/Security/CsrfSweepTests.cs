@@ -22,6 +22,8 @@ public sealed class CsrfSweepTests
         "POST /-/npm/v1/security/advisories/bulk",
         "POST /-/npm/v1/security/audits/quick",
         "POST /-/npm/v1/security/audits",
+        "POST /v1/query",
+        "POST /v1/querybatch",
     };
 
     /// <summary>Whose session tries an operation: the first of these the matrix lets through, else the first it answers 404.</summary>
@@ -99,7 +101,13 @@ public sealed class CsrfSweepTests
         foreach (string key in ReadOnlyPosts)
         {
             string path = key["POST ".Length..];
-            string body = path.EndsWith("/bulk", StringComparison.Ordinal) ? """{"lodash":["4.17.4"]}""" : """{"dependencies":{"lodash":{"version":"4.17.4"}}}""";
+            string body = path switch
+            {
+                "/v1/query" => """{"package":{"name":"lodash","ecosystem":"npm"},"version":"4.17.4"}""",
+                "/v1/querybatch" => """{"queries":[{"package":{"name":"lodash","ecosystem":"npm"},"version":"4.17.4"}]}""",
+                _ when path.EndsWith("/bulk", StringComparison.Ordinal) => """{"lodash":["4.17.4"]}""",
+                _ => """{"dependencies":{"lodash":{"version":"4.17.4"}}}""",
+            };
             using var request = scene.Actors[Reporter].Request(HttpMethod.Post, path, new StringContent(body, System.Text.Encoding.UTF8, "application/json"), null);
             var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
             Assert.True(response.IsSuccessStatusCode, $"{key}: {(int)response.StatusCode}");

@@ -37,6 +37,9 @@ public sealed class RouteInventoryTests
         ["/@{scope:regex(^[A-Za-z0-9~][A-Za-z0-9._~-]*$)}/{name:regex(^[A-Za-z0-9~][A-Za-z0-9._~-]*$)}"] = "a scoped package document (@scope/name), as above",
         ["/health/live"] = "liveness for a load balancer or orchestrator: 200 while the process runs, no detail",
         ["/health/ready"] = "readiness: 200 or 503 (migrated, database answers, not stopping), no detail",
+        ["/v1/query"] = "the OSV query API: live advisories of one package (docs/adr/0006)",
+        ["/v1/querybatch"] = "the OSV batch query API: ids and modified times of many packages' advisories",
+        ["/v1/vulns/{id}"] = "one OSV record by id or alias, as osv.dev answers it",
     };
 
     [Fact]
