@@ -5,6 +5,7 @@ using Vigil.Web.Features.Deadlines;
 using Vigil.Web.Features.Maintainers;
 using Vigil.Web.Features.Publication;
 using Vigil.Web.Features.Reports;
+using Vigil.Web.Features.Snapshots;
 using Vigil.Web.Infrastructure;
 using Vigil.Web.Infrastructure.Mail;
 using Vigil.Web.Infrastructure.Persistence;
@@ -38,6 +39,7 @@ builder.Services
     .AddReports(builder.Configuration)
     .AddMaintainers(builder.Configuration)
     .AddPublication(builder.Configuration)
+    .AddSnapshots()
     .AddDeadlines(builder.Configuration);
 
 var app = builder.Build();
@@ -59,6 +61,7 @@ app.UsePlatformPipeline();
 app.MapPagesAndDocs();
 app.MapReportDownloads();
 app.MapPublication();
+app.MapSnapshots();
 var api = app.MapApiGroup();
 api.MapAccounts();
 api.MapReports();

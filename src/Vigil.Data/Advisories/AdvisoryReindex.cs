@@ -21,7 +21,7 @@ internal static class AdvisoryReindex
             }
         }
 
-        using var writer = new AdvisoryWriter(connection, transaction);
+        using var writer = new AdvisoryWriter(connection, transaction, countChange: false);
         foreach (var (record, source) in stored)
         {
             writer.Write(AdvisoryIndex.Of(OsvJson.Read(Encoding.UTF8.GetBytes(record), "database")), source);

@@ -3,9 +3,14 @@ using System.Globalization;
 
 namespace Vigil.Data.Advisories;
 
-/// <summary>Writes advisories and their indexes inside one transaction, with commands prepared once.</summary>
+/// <summary>
+/// Writes advisories and their indexes inside one transaction, with commands prepared once. The first write also
+/// counts a change (<see cref="AdvisoryChanges"/>), so that what is built from the whole database is rebuilt.
+/// </summary>
 internal sealed class AdvisoryWriter : IDisposable
 {
+    private readonly DbCommand? _countChange;
+    private bool _counted;
     private readonly DbCommand _upsert;
     private readonly DbCommand _upsertFacts;
     private readonly DbCommand _deleteKeys;
@@ -13,8 +18,12 @@ internal sealed class AdvisoryWriter : IDisposable
     private readonly DbCommand _insertKey;
     private readonly DbCommand _insertPackage;
 
-    public AdvisoryWriter(DbConnection connection, DbTransaction transaction)
+    /// <param name="connection">The open connection.</param>
+    /// <param name="transaction">The transaction every write joins.</param>
+    /// <param name="countChange">False only for schema steps older than the change counter (step 5).</param>
+    public AdvisoryWriter(DbConnection connection, DbTransaction transaction, bool countChange = true)
     {
+        _countChange = countChange ? Command(connection, transaction, AdvisoryChanges.CountSql(connection)) : null;
         _upsert = Command(connection, transaction, """
             INSERT INTO advisories (id, modified, modified_ticks, published, withdrawn, summary, source, content_hash, search_text, record)
             VALUES (@id, @modified, @ticks, @published, @withdrawn, @summary, @source, @hash, @search, @record)
@@ -41,6 +50,12 @@ internal sealed class AdvisoryWriter : IDisposable
 
     public void Write(AdvisoryIndex index, string source)
     {
+        if (_countChange is not null && !_counted)
+        {
+            _countChange.ExecuteNonQuery();
+            _counted = true;
+        }
+
         var r = index.Record;
         var f = index.Facts;
         Run(_upsert, r.Id, r.Modified.Text, index.ModifiedTicks, r.Published?.Text, r.Withdrawn?.Text, f.Summary, source,
@@ -94,6 +109,7 @@ internal sealed class AdvisoryWriter : IDisposable
 
     public void Dispose()
     {
+        _countChange?.Dispose();
         _upsert.Dispose();
         _upsertFacts.Dispose();
         _deleteKeys.Dispose();

@@ -8,7 +8,9 @@ namespace Vigil.Data.Schema;
 /// derived from it, rebuilt whenever the record changes. Step 3 added what an audit reads instead of whole
 /// records (each affected package's versions in compact form, and what reports show), and derives it for the
 /// records already stored. Step 4 records which advisories the platform published, keyed by what they were
-/// published from (a report), so that a report is published once.
+/// published from (a report), so that a report is published once. Step 5 counts changes to the advisories (one
+/// row, bumped by every transaction that writes one), so that snapshots are rebuilt once per change and not per
+/// request, and records what each synced source gave last (<c>vigil db sync</c>).
 /// </remarks>
 internal static class Migrations
 {
@@ -59,7 +61,29 @@ internal static class Migrations
                 published TEXT NOT NULL
             );
             """),
+        new(5,
+            Sqlite: ChangeTables.Replace("{bigint}", "INTEGER", StringComparison.Ordinal)
+                .Replace("{now}", "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')", StringComparison.Ordinal),
+            PostgreSql: ChangeTables.Replace("{bigint}", "BIGINT", StringComparison.Ordinal)
+                .Replace("{now}", Advisories.AdvisoryChanges.PostgreSqlNow, StringComparison.Ordinal),
+            Then: Advisories.SourceRelabel.Run),
     ];
+
+    /// <summary>Step 5: the change counter of the advisories, and the state of synced sources.</summary>
+    private const string ChangeTables = """
+        CREATE TABLE advisory_changes (
+            id INTEGER NOT NULL PRIMARY KEY CHECK (id = 1),
+            version {bigint} NOT NULL,
+            changed TEXT NOT NULL
+        );
+        INSERT INTO advisory_changes (id, version, changed) VALUES (1, 1, {now});
+        CREATE TABLE sync_sources (
+            source_url TEXT NOT NULL PRIMARY KEY,
+            newest_modified TEXT NULL,
+            index_etag TEXT NULL,
+            synced TEXT NOT NULL
+        );
+        """;
 
     /// <summary>
     /// Step 3: what an audit reads instead of whole records. Packages are clustered by name (SQLite keeps a
