@@ -118,6 +118,13 @@ public sealed class AuthorizationMatrixTests
         ["POST /api/reports/{id:guid}/ballots/{ballotId:guid}/vote"] = new(Ok: None, NotFound: People | Token, Forbidden: TokenNoScope, SignIn: Gone), // no such ballot
         ["GET /advisories"] = Public(),
         ["GET /advisories/feed.atom"] = Public(),
+        ["GET /osv/all.zip"] = Public(),
+        ["GET /osv/modified_id.csv"] = Public(),
+        ["GET /osv/ecosystems.txt"] = Public(),
+        ["GET /osv/{ecosystem}/all.zip"] = new(Ok: None, NotFound: All, Forbidden: None, SignIn: None, Path: "/osv/npm/all.zip"), // the scene holds no advisory
+        ["GET /osv/{ecosystem}/modified_id.csv"] = new(Ok: None, NotFound: All, Forbidden: None, SignIn: None, Path: "/osv/npm/modified_id.csv"),
+        ["GET /osv/{ecosystem}/{id}.json"] = new(Ok: None, NotFound: All, Forbidden: None, SignIn: None, Path: "/osv/npm/NSWG-ECO-1.json"),
+        ["GET /nswg/all.zip"] = Public(),
         ["GET /advisories/{id}"] = new(Ok: None, NotFound: All, Forbidden: None, SignIn: None), // the scene publishes none
         ["GET /api/cvss"] = new(Ok: People | Tokens, NotFound: None, Forbidden: None, SignIn: Gone), // any signed-in caller, no data
     };

@@ -29,6 +29,13 @@ public sealed class RouteInventoryTests
         ["/advisories"] = "the public advisory list: published advisories only (the advisory database, never a report)",
         ["/advisories/{id}"] = "one public advisory, by id or alias",
         ["/advisories/feed.atom"] = "the public Atom feed of the newest advisories",
+        ["/osv/all.zip"] = "the advisory database as one OSV zip (osv.dev's layout): public data",
+        ["/osv/modified_id.csv"] = "the index of the database's records by modification time (osv.dev's format)",
+        ["/osv/ecosystems.txt"] = "the ecosystems the database names",
+        ["/osv/{ecosystem}/all.zip"] = "one ecosystem's advisories as an OSV zip",
+        ["/osv/{ecosystem}/modified_id.csv"] = "one ecosystem's index by modification time",
+        ["/osv/{ecosystem}/{id}.json"] = "one advisory's OSV record, for incremental pulls",
+        ["/nswg/all.zip"] = "the WG's records in the WG's own folders (core/, npm/, deps/)",
     };
 
     [Fact]
