@@ -7,6 +7,7 @@ using Vigil.Web.Features.NpmAudit;
 using Vigil.Web.Features.OsvApi;
 using Vigil.Web.Features.Publication;
 using Vigil.Web.Features.Reports;
+using Vigil.Web.Features.Snapshots;
 using Vigil.Web.Infrastructure;
 using Vigil.Web.Infrastructure.Mail;
 using Vigil.Web.Infrastructure.Operations;
@@ -54,6 +55,7 @@ builder.Services
     .AddReports(builder.Configuration)
     .AddMaintainers(builder.Configuration)
     .AddPublication(builder.Configuration)
+    .AddSnapshots()
     .AddDeadlines(builder.Configuration)
     .AddOsvApi(builder.Configuration)
     .AddNpmAudit(builder.Configuration);
@@ -104,6 +106,7 @@ app.MapReportDownloads();
 app.MapPublication();
 app.MapOsvApi();
 app.MapNpmAudit();
+app.MapSnapshots();
 var api = app.MapApiGroup();
 api.MapAccounts();
 api.MapReports();

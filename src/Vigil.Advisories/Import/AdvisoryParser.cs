@@ -29,6 +29,6 @@ public static class AdvisoryParser
         var problems = OsvChecks.Problems(record!);
         return problems.Count > 0
             ? (null, [.. problems.Select(p => new AdvisoryProblem(document.Location, p))])
-            : (new ParsedAdvisory(record!, "osv", ModifiedByImport: false, document.Location), []);
+            : (new ParsedAdvisory(record!, AdvisorySources.Of(record!), ModifiedByImport: false, document.Location), []);
     }
 }

@@ -11,60 +11,82 @@ public sealed partial class AdvisoryStore(VigilDatabase database)
 
     /// <summary>
     /// Imports advisories in one transaction: all of them are stored, or (on an error) none.
-    /// Identical content is left alone; a record older than the stored one (by <c>modified</c>) never replaces it.
+    /// Identical content is left alone; a record older than the stored one (by <c>modified</c>) never replaces it;
+    /// a record never replaces one from another source (<see cref="ImportOutcome.Conflict"/>, listed in
+    /// <see cref="ImportSummary.Conflicts"/>): an advisory the platform published keeps its id whatever an import brings.
     /// </summary>
     public ImportSummary Import(IEnumerable<AdvisoryImport> advisories)
     {
         ArgumentNullException.ThrowIfNull(advisories);
         using var connection = database.OpenConnection();
-        var stored = LoadVersions(connection);
         using var transaction = connection.BeginTransaction();
+        var summary = ImportIn(connection, transaction, advisories);
+        transaction.Commit();
+        return summary;
+    }
+
+    private static ImportSummary ImportIn(DbConnection connection, DbTransaction transaction, IEnumerable<AdvisoryImport> advisories)
+    {
+        var stored = LoadVersions(connection, transaction);
         using var writer = new AdvisoryWriter(connection, transaction);
         var outcomes = new List<(string, ImportOutcome)>();
+        var conflicts = new List<ImportConflict>();
         foreach (var advisory in advisories)
         {
             var index = AdvisoryIndex.Of(advisory.Record);
-            var outcome = Decide(stored.TryGetValue(advisory.Record.Id, out var current) ? current : null, index, advisory.ModifiedByImport);
+            var current = stored.TryGetValue(advisory.Record.Id, out var found) ? found : (Version?)null;
+            var outcome = Decide(current, index, advisory);
             if (outcome is ImportOutcome.Added or ImportOutcome.Updated)
             {
                 writer.Write(index, advisory.Source);
-                stored[advisory.Record.Id] = new Version(index.ModifiedTicks, index.ContentHash);
+                stored[advisory.Record.Id] = new Version(index.ModifiedTicks, index.ContentHash, advisory.Source);
+            }
+            else if (outcome == ImportOutcome.Conflict)
+            {
+                conflicts.Add(new ImportConflict(advisory.Record.Id, current!.Value.Source, advisory.Source));
             }
 
             outcomes.Add((advisory.Record.Id, outcome));
         }
 
-        transaction.Commit();
-        return new ImportSummary(outcomes);
+        return new ImportSummary(outcomes, conflicts);
     }
 
-    private readonly record struct Version(long ModifiedTicks, string ContentHash);
+    private readonly record struct Version(long ModifiedTicks, string ContentHash, string Source);
 
-    private static ImportOutcome Decide(Version? current, AdvisoryIndex incoming, bool modifiedByImport)
+    private static ImportOutcome Decide(Version? current, AdvisoryIndex incoming, AdvisoryImport advisory)
     {
         if (current is not { } existing)
         {
             return ImportOutcome.Added;
         }
 
+        bool modifiedByImport = advisory.ModifiedByImport;
         if (existing.ContentHash == incoming.ContentHash)
         {
             // Same content; a source that moved its own 'modified' forward still deserves the new time.
-            return !modifiedByImport && incoming.ModifiedTicks > existing.ModifiedTicks ? ImportOutcome.Updated : ImportOutcome.Unchanged;
+            return !modifiedByImport && incoming.ModifiedTicks > existing.ModifiedTicks && existing.Source == advisory.Source
+                ? ImportOutcome.Updated : ImportOutcome.Unchanged;
+        }
+
+        if (!string.Equals(existing.Source, advisory.Source, StringComparison.Ordinal))
+        {
+            return ImportOutcome.Conflict;
         }
 
         return !modifiedByImport && incoming.ModifiedTicks < existing.ModifiedTicks ? ImportOutcome.Older : ImportOutcome.Updated;
     }
 
-    private static Dictionary<string, Version> LoadVersions(DbConnection connection)
+    private static Dictionary<string, Version> LoadVersions(DbConnection connection, DbTransaction transaction)
     {
         var versions = new Dictionary<string, Version>(StringComparer.Ordinal);
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, modified_ticks, content_hash FROM advisories";
+        command.Transaction = transaction;
+        command.CommandText = "SELECT id, modified_ticks, content_hash, source FROM advisories";
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            versions[reader.GetString(0)] = new Version(reader.GetInt64(1), reader.GetString(2));
+            versions[reader.GetString(0)] = new Version(reader.GetInt64(1), reader.GetString(2), reader.GetString(3));
         }
 
         return versions;

@@ -6,7 +6,7 @@ namespace Vigil.Data.Advisories;
 /// <summary>Writes advisories and their indexes inside one transaction, with commands prepared once.</summary>
 /// <remarks>
 /// Unless told not to (a schema step that only rebuilds derived data, before the counter exists), the first write
-/// raises the database's change counter (<c>advisory_revision</c>) and every row written is stamped with it. The
+/// raises the database's change counter (<c>advisory_revision</c>, <see cref="AdvisoryChanges"/>) and every row written is stamped with it. The
 /// counter's row stays locked until the transaction ends, so revisions become visible in the order they were taken.
 /// </remarks>
 internal sealed class AdvisoryWriter : IDisposable
@@ -54,6 +54,12 @@ internal sealed class AdvisoryWriter : IDisposable
 
     public void Write(AdvisoryIndex index, string source)
     {
+        if (_countChange is not null && !_counted)
+        {
+            _countChange.ExecuteNonQuery();
+            _counted = true;
+        }
+
         var r = index.Record;
         var f = index.Facts;
         Run(_upsert, r.Id, r.Modified.Text, index.ModifiedTicks, r.Published?.Text, r.Withdrawn?.Text, f.Summary, source,
@@ -85,7 +91,7 @@ internal sealed class AdvisoryWriter : IDisposable
             using (var raise = _connection.CreateCommand())
             {
                 raise.Transaction = _transaction;
-                raise.CommandText = "UPDATE advisory_revision SET revision = revision + 1 WHERE id = 1 RETURNING revision";
+                raise.CommandText = AdvisoryChanges.RaiseSql(_connection);
                 _revision = Convert.ToInt64(raise.ExecuteScalar(), CultureInfo.InvariantCulture);
             }
 
@@ -129,6 +135,7 @@ internal sealed class AdvisoryWriter : IDisposable
 
     public void Dispose()
     {
+        _countChange?.Dispose();
         _upsert.Dispose();
         _upsertFacts.Dispose();
         _deleteKeys.Dispose();

@@ -10,7 +10,9 @@ namespace Vigil.Data.Schema;
 /// records already stored. Step 4 records which advisories the platform published, keyed by what they were
 /// published from (a report), so that a report is published once. Step 5 adds a change counter: every transaction
 /// that writes advisories raises it once and stamps the rows it wrote with it, so that a server's in-memory index
-/// (several instances share one database) learns with one cheap read that something changed, and then what.
+/// (several instances share one database) learns with one cheap read that something changed, and then what. Step 6
+/// records when the counter last moved (snapshots and feeds send it as Last-Modified, rebuilding once per change),
+/// and what each synced source gave last (<c>vigil db sync</c>); it relabels WG records stored as plain OSV.
 /// </remarks>
 internal static class Migrations
 {
@@ -70,7 +72,23 @@ internal static class Migrations
             ALTER TABLE advisories ADD COLUMN revision {bigint} NOT NULL DEFAULT 0;
             CREATE INDEX ix_advisories_revision ON advisories(revision);
             """),
+        new(6,
+            Sqlite: ChangeTables.Replace("{now}", Advisories.AdvisoryChanges.SqliteNow, StringComparison.Ordinal),
+            PostgreSql: ChangeTables.Replace("{now}", Advisories.AdvisoryChanges.PostgreSqlNow, StringComparison.Ordinal),
+            Then: Advisories.SourceRelabel.Run),
     ];
+
+    /// <summary>Step 6: when the change counter last moved, and the state of synced sources.</summary>
+    private const string ChangeTables = """
+        ALTER TABLE advisory_revision ADD COLUMN changed TEXT NOT NULL DEFAULT '1970-01-01T00:00:00.000Z';
+        UPDATE advisory_revision SET changed = {now};
+        CREATE TABLE sync_sources (
+            source_url TEXT NOT NULL PRIMARY KEY,
+            newest_modified TEXT NULL,
+            index_etag TEXT NULL,
+            synced TEXT NOT NULL
+        );
+        """;
 
     /// <summary>
     /// Step 3: what an audit reads instead of whole records. Packages are clustered by name (SQLite keeps a

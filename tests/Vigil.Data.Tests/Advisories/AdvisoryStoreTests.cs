@@ -232,12 +232,13 @@ public sealed class AdvisoryStoreTests : IDisposable
         NewStore().Import([new(Make("X-1"), "test")]);
         using (var connection = new SqliteConnection($"Data Source={_temp.File("vigil.db")}"))
         {
-            // As a database written before step 3 (so without steps 4 and 5 either): its audit tables are rebuilt from the records.
+            // As a database written before step 3 (so without steps 4 to 6 either): its audit tables are rebuilt from the records.
             connection.Open();
             using var command = connection.CreateCommand();
             command.CommandText = """
                 DELETE FROM schema_version WHERE version >= 3; DROP TABLE advisory_facts; DROP TABLE advisory_publications;
                 DROP TABLE advisory_revision; DROP INDEX ix_advisories_revision; ALTER TABLE advisories DROP COLUMN revision;
+                DROP TABLE sync_sources;
                 """;
             command.ExecuteNonQuery();
         }

@@ -120,6 +120,13 @@ public sealed class AuthorizationMatrixTests
         ["GET /advisories/feed.atom"] = Public(),
         ["GET /health/live"] = Public(), // the load balancer's probes: no account, no data
         ["GET /health/ready"] = Public(),
+        ["GET /osv/all.zip"] = Public(),
+        ["GET /osv/modified_id.csv"] = Public(),
+        ["GET /osv/ecosystems.txt"] = Public(),
+        ["GET /osv/{ecosystem}/all.zip"] = new(Ok: None, NotFound: All, Forbidden: None, SignIn: None, Path: "/osv/npm/all.zip"), // the scene holds no advisory
+        ["GET /osv/{ecosystem}/modified_id.csv"] = new(Ok: None, NotFound: All, Forbidden: None, SignIn: None, Path: "/osv/npm/modified_id.csv"),
+        ["GET /osv/{ecosystem}/{id}.json"] = new(Ok: None, NotFound: All, Forbidden: None, SignIn: None, Path: "/osv/npm/NSWG-ECO-1.json"),
+        ["GET /nswg/all.zip"] = Public(),
         ["GET /advisories/{id}"] = new(Ok: None, NotFound: All, Forbidden: None, SignIn: None), // the scene publishes none
         ["POST /v1/query"] = Public(), // the public OSV API: anonymous, reads no cookie (a form body: 400 about the input)
         ["POST /v1/querybatch"] = Public(),

@@ -40,6 +40,13 @@ public sealed class RouteInventoryTests
         ["/v1/query"] = "the OSV query API: live advisories of one package (docs/adr/0006)",
         ["/v1/querybatch"] = "the OSV batch query API: ids and modified times of many packages' advisories",
         ["/v1/vulns/{id}"] = "one OSV record by id or alias, as osv.dev answers it",
+        ["/osv/all.zip"] = "the advisory database as one OSV zip (osv.dev's layout): public data",
+        ["/osv/modified_id.csv"] = "the index of the database's records by modification time (osv.dev's format)",
+        ["/osv/ecosystems.txt"] = "the ecosystems the database names",
+        ["/osv/{ecosystem}/all.zip"] = "one ecosystem's advisories as an OSV zip",
+        ["/osv/{ecosystem}/modified_id.csv"] = "one ecosystem's index by modification time",
+        ["/osv/{ecosystem}/{id}.json"] = "one advisory's OSV record, for incremental pulls",
+        ["/nswg/all.zip"] = "the WG's records in the WG's own folders (core/, npm/, deps/)",
     };
 
     [Fact]

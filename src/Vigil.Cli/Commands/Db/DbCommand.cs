@@ -13,7 +13,7 @@ static class DbCommand
         Recursive = true,
     };
 
-    public static Command Create() => new("db", "Import, validate, export and query the advisory database.")
+    public static Command Create() => new("db", "Import, sync, validate, export and query the advisory database.")
     {
         DatabaseOption,
         ImportCommand.Create(),
@@ -22,5 +22,6 @@ static class DbCommand
         ShowCommand.Create(),
         SearchCommand.Create(),
         StatsCommand.Create(),
+        Sync.SyncCommand.Create(),
     };
 }

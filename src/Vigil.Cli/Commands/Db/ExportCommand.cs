@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Vigil.Advisories.Nswg;
 using Vigil.Advisories.Nswg.Conversion;
 using Vigil.Domain.Osv;
 
@@ -61,20 +60,13 @@ static class ExportCommand
 
     private static (string RelativePath, byte[] Content)? Nswg(OsvRecord record, TextWriter error)
     {
-        if (!OsvToNswg.IsFromWg(record) || !NswgOsvIds.TryParse(record.Id, out var kind, out long number))
+        var file = NswgFile.Of(record, out var problem);
+        if (problem is not null)
         {
-            return null;
+            error.WriteLine($"vigil: {record.Id}: {problem}");
         }
 
-        var result = OsvToNswg.Convert(record);
-        if (!result.Succeeded)
-        {
-            error.WriteLine($"vigil: {record.Id}: {result.Error}");
-            return null;
-        }
-
-        string folder = kind switch { NswgKind.Npm => "npm", NswgKind.Core => "core", _ => "deps" };
-        return (Path.Combine(folder, $"{number}.json"), NswgWriter.Write(result.Record));
+        return file is null ? null : (file.RelativePath.Replace('/', Path.DirectorySeparatorChar), file.Content);
     }
 
     /// <summary>Writes beside the target, then renames: a reader never sees half a file.</summary>

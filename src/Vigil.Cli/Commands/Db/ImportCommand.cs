@@ -20,7 +20,9 @@ static class ImportCommand
             Import advisories into the database, in one transaction.
             Identical records are left alone and a record never replaces a newer one (by 'modified').
             A malformed file is reported as file:line:column: reason and skipped; the rest is imported.
-            Exit codes: 0 all imported, 1 some files rejected, 2 usage, 3 a path does not exist, 4 database error.
+            A record never replaces one of the same id from another source (e.g. an advisory the platform published):
+            each such conflict is reported and the stored record kept.
+            Exit codes: 0 all imported, 1 some files rejected or conflicts, 2 usage, 3 a path does not exist, 4 database error.
             """)
         {
             paths,
@@ -48,6 +50,10 @@ static class ImportCommand
         var problems = report.Problems;
         int added = summary.Count(ImportOutcome.Added), updated = summary.Count(ImportOutcome.Updated);
         int unchanged = summary.Count(ImportOutcome.Unchanged), older = summary.Count(ImportOutcome.Older);
+        foreach (var conflict in summary.Conflicts)
+        {
+            error.WriteLine(TerminalText.Clean("vigil: " + conflict));
+        }
         if (json)
         {
             JsonOutput.Write(output, w =>
@@ -59,11 +65,17 @@ static class ImportCommand
                 w.WriteNumber("unchanged", unchanged + older);
                 w.WriteNumber("olderThanStored", older);
                 w.WriteNumber("rejected", rejected);
+                w.WriteNumber("conflicts", summary.Conflicts.Count);
                 w.WriteNumber("releaseSchedules", report.SchedulesImported);
                 w.WriteStartArray("problems");
                 foreach (var p in problems)
                 {
                     w.WriteStringValue(p.ToString());
+                }
+
+                foreach (var c in summary.Conflicts)
+                {
+                    w.WriteStringValue(c.ToString());
                 }
 
                 w.WriteEndArray();
@@ -77,12 +89,16 @@ static class ImportCommand
             output.WriteLine($"  updated    {updated,7}");
             output.WriteLine($"  unchanged  {unchanged + older,7}" + (older > 0 ? $"  ({older} older than the stored record, kept the stored one)" : string.Empty));
             output.WriteLine($"  rejected   {rejected,7}");
+            if (summary.Conflicts.Count > 0)
+            {
+                output.WriteLine($"  conflicts  {summary.Conflicts.Count,7}  (another source's record of the same id, kept)");
+            }
             if (report.SchedulesImported > 0)
             {
                 output.WriteLine("  and the Node.js release schedule");
             }
         }
 
-        return rejected > 0 ? ExitCodes.Findings : ExitCodes.Success;
+        return rejected > 0 || summary.Conflicts.Count > 0 ? ExitCodes.Findings : ExitCodes.Success;
     }
 }

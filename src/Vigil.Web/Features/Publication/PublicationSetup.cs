@@ -4,6 +4,7 @@ using Vigil.Data.Advisories;
 using Vigil.Disclosure.Reports;
 using Vigil.Web.Features.Accounts;
 using Vigil.Web.Features.Reports;
+using Vigil.Web.Features.Snapshots;
 using Vigil.Web.Infrastructure.Operations;
 using Vigil.Web.Infrastructure.Security;
 
@@ -33,6 +34,7 @@ public static class PublicationSetup
             .AllowAnonymous()
             // Public advisories only, nothing secret: may be compressed (CompressionSetup).
             .CompressPublicResponses()
+            .RequireRateLimiting(RateLimits.PublicApi)
             .ExcludeFromDescription();
         return app;
     }
@@ -74,9 +76,16 @@ public static class PublicationSetup
         return Results.Text(record.Json!, "application/json", Encoding.UTF8);
     }
 
+    /// <summary>
+    /// The feed of the whole database's new and updated advisories (the one feed: imported, synced and published
+    /// alike), with an entity tag and the time of the database's last change, so that a reader polls with
+    /// <c>If-None-Match</c> and gets 304 until something changed.
+    /// </summary>
     private static IResult Feed(HttpContext http, AdvisoryStore store, AccountLinks links, TimeProvider time)
     {
+        var change = store.Changes();
         var latest = store.Latest(null, null, 0, AtomFeed.Size).Advisories;
-        return Results.Bytes(AtomFeed.Write(latest, links.BaseUrl(http.Request), time.GetUtcNow()), "application/atom+xml; charset=utf-8");
+        var feed = AtomFeed.Write(latest, links.BaseUrl(http.Request), time.GetUtcNow());
+        return SnapshotFile.InMemory(feed, "application/atom+xml; charset=utf-8").Send(http, change.Changed);
     }
 }
