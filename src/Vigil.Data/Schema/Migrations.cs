@@ -8,7 +8,13 @@ namespace Vigil.Data.Schema;
 /// derived from it, rebuilt whenever the record changes. Step 3 added what an audit reads instead of whole
 /// records (each affected package's versions in compact form, and what reports show), and derives it for the
 /// records already stored. Step 4 records which advisories the platform published, keyed by what they were
-/// published from (a report), so that a report is published once.
+/// published from (a report), so that a report is published once. Step 5 puts the facts reports show beside each
+/// affected package, so that an audit reads one range of the package table and nothing else.
+/// <para>
+/// Derived data is rebuilt (<see cref="Advisories.AdvisoryReindex"/>) by the last step that changes its tables: the
+/// writer writes the latest schema, so an earlier step cannot run it. Step 3 did until step 5 came; a database
+/// older than step 3 is rebuilt by step 5 instead, to the same end.
+/// </para>
 /// </remarks>
 internal static class Migrations
 {
@@ -50,8 +56,7 @@ internal static class Migrations
             """),
         new(3,
             Sqlite: AuditTables.Replace("{clustered}", " WITHOUT ROWID", StringComparison.Ordinal),
-            PostgreSql: AuditTables.Replace("{clustered}", string.Empty, StringComparison.Ordinal),
-            Then: Advisories.AdvisoryReindex.Run),
+            PostgreSql: AuditTables.Replace("{clustered}", string.Empty, StringComparison.Ordinal)),
         Both(4, """
             CREATE TABLE advisory_publications (
                 publication_key TEXT NOT NULL PRIMARY KEY,
@@ -59,7 +64,24 @@ internal static class Migrations
                 published TEXT NOT NULL
             );
             """),
+        new(5, FactsBesidePackages, FactsBesidePackages, Then: Advisories.AdvisoryReindex.Run),
     ];
+
+    /// <summary>
+    /// Step 5: the facts of <c>advisory_facts</c> repeated on each of the advisory's package rows. An audit finds the
+    /// entries of its packages in a few neighbouring pages; the facts of the entries that match were, in their own
+    /// table keyed by advisory id, one page read each. <c>advisory_facts</c> stays for reading by id.
+    /// </summary>
+    private const string FactsBesidePackages = """
+        ALTER TABLE advisory_packages ADD COLUMN withdrawn INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE advisory_packages ADD COLUMN summary TEXT NULL;
+        ALTER TABLE advisory_packages ADD COLUMN aliases TEXT NOT NULL DEFAULT '';
+        ALTER TABLE advisory_packages ADD COLUMN severity_level TEXT NOT NULL DEFAULT '';
+        ALTER TABLE advisory_packages ADD COLUMN severity_score TEXT NULL;
+        ALTER TABLE advisory_packages ADD COLUMN severity_vector TEXT NULL;
+        ALTER TABLE advisory_packages ADD COLUMN url TEXT NULL;
+        ALTER TABLE advisory_packages ADD COLUMN cwes TEXT NOT NULL DEFAULT '';
+        """;
 
     /// <summary>
     /// Step 3: what an audit reads instead of whole records. Packages are clustered by name (SQLite keeps a
