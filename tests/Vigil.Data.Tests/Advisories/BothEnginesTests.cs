@@ -73,8 +73,8 @@ public sealed class BothEnginesTests
         command.CommandText = "SELECT COUNT(*), MAX(version) FROM schema_version";
         using var reader = command.ExecuteReader();
         Assert.True(reader.Read());
-        Assert.Equal(4, Convert.ToInt32(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Equal(4, Convert.ToInt32(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(5, Convert.ToInt32(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(5, Convert.ToInt32(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Theory]
