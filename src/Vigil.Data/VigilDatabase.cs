@@ -191,6 +191,16 @@ public sealed class VigilDatabase
         _ => $"SELECT json_array_elements_text(CAST({parameter} AS json))",
     };
 
+    /// <summary>
+    /// A subquery of the pairs in a parameter that holds a JSON array of two-string arrays, for
+    /// <c>(x, y) IN (…)</c>: one parameter for any number of pairs.
+    /// </summary>
+    internal string PairsOf(string parameter) => Provider switch
+    {
+        DatabaseProvider.Sqlite => $"SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each({parameter})",
+        _ => $"SELECT p->>0, p->>1 FROM json_array_elements(CAST({parameter} AS json)) AS p",
+    };
+
     private void Migrate()
     {
         using var connection = OpenConnection();

@@ -90,7 +90,7 @@ public static class JsonReport
         WriteStrings(w, "cwe", f.Advisory.Cwes);
         w.WriteString("url", f.Advisory.Url);
         w.WriteString("vulnerableRange", f.VulnerableRange);
-        WriteStrings(w, "paths", f.Package.Paths.Select(p => p.ToString()));
+        WritePaths(w, f.Package.Paths);
         WriteStrings(w, "workspaces", f.Package.Workspaces);
         w.WriteString("fixedIn", f.FixedIn?.ToString());
         w.WriteBoolean("fixIsMajor", f.FixIsMajor);
@@ -159,6 +159,55 @@ public static class JsonReport
 
         w.WriteEndArray();
         w.WriteEndObject();
+    }
+
+    /// <summary>The paths as <see cref="DependencyPath.ToString"/> prints them, put together in a buffer rather than as strings.</summary>
+    private static void WritePaths(Utf8JsonWriter w, System.Collections.Immutable.ImmutableArray<DependencyPath> paths)
+    {
+        const string Separator = " > ";
+        w.WriteStartArray("paths");
+        char[]? rented = null;
+        Span<char> buffer = stackalloc char[512];
+        foreach (var path in paths)
+        {
+            int length = Separator.Length * (path.Names.Length - 1);
+            foreach (string name in path.Names)
+            {
+                length += name.Length;
+            }
+
+            if (length > buffer.Length)
+            {
+                if (rented is not null)
+                {
+                    System.Buffers.ArrayPool<char>.Shared.Return(rented);
+                }
+
+                buffer = rented = System.Buffers.ArrayPool<char>.Shared.Rent(length);
+            }
+
+            int used = 0;
+            foreach (string name in path.Names)
+            {
+                if (used > 0)
+                {
+                    Separator.CopyTo(buffer[used..]);
+                    used += Separator.Length;
+                }
+
+                name.CopyTo(buffer[used..]);
+                used += name.Length;
+            }
+
+            w.WriteStringValue(buffer[..used]);
+        }
+
+        if (rented is not null)
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(rented);
+        }
+
+        w.WriteEndArray();
     }
 
     private static void WriteStrings(Utf8JsonWriter w, string name, IEnumerable<string> values)

@@ -13,7 +13,7 @@ public sealed partial class AdvisoryStore
 {
     /// <summary>
     /// The affected entries of every advisory that names one of <paramref name="names"/> in <paramref name="ecosystem"/>
-    /// (withdrawn advisories included: <see cref="Facts"/> leaves them out).
+    /// (withdrawn advisories included: <see cref="Facts(IReadOnlyCollection{string})"/> leaves them out).
     /// </summary>
     public IReadOnlyList<AffectedEntry> AffectedEntries(string ecosystem, IReadOnlyCollection<string> names)
     {
@@ -38,6 +38,38 @@ public sealed partial class AdvisoryStore
         return entries;
     }
 
+    /// <summary>
+    /// The facts of advisories, except withdrawn ones, each found through a package it names (as
+    /// <see cref="AffectedEntries"/> gave it): the facts sit beside each package's entry, so the pages
+    /// <see cref="AffectedEntries"/> read hold them, where <see cref="Facts(IReadOnlyCollection{string})"/> reads a page per advisory.
+    /// </summary>
+    public IReadOnlyDictionary<string, AdvisoryFacts> Facts(string ecosystem, IReadOnlyCollection<(string Name, string AdvisoryId)> keys)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var facts = new Dictionary<string, AdvisoryFacts>(keys.Count, StringComparer.Ordinal);
+        using var connection = database.OpenConnection();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT advisory_id, aliases, summary, severity_level, severity_score, severity_vector, url, cwes FROM advisory_packages
+            WHERE ecosystem = @ecosystem AND withdrawn = 0 AND (name, advisory_id) IN ({database.PairsOf("@keys")})
+            """;
+        Add(command, "@ecosystem", ecosystem);
+        Add(command, "@keys", JsonPairs(keys));
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            string id = reader.GetString(0);
+            if (!facts.ContainsKey(id))
+            {
+                facts[id] = new AdvisoryFacts(
+                    id, Lines(reader, 1), reader.IsDBNull(2) ? null : reader.GetString(2), Severity(reader, 3),
+                    reader.IsDBNull(6) ? null : reader.GetString(6), Lines(reader, 7));
+            }
+        }
+
+        return facts;
+    }
+
     /// <summary>The facts of the advisories with these ids, except withdrawn ones.</summary>
     public IReadOnlyDictionary<string, AdvisoryFacts> Facts(IReadOnlyCollection<string> ids)
     {
@@ -54,12 +86,8 @@ public sealed partial class AdvisoryStore
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            var severity = new AdvisorySeverity(
-                Enum.TryParse<SeverityLevel>(reader.GetString(3), ignoreCase: true, out var level) ? level : SeverityLevel.Unknown,
-                reader.IsDBNull(4) ? null : decimal.Parse(reader.GetString(4), CultureInfo.InvariantCulture),
-                reader.IsDBNull(5) ? null : reader.GetString(5));
             facts[reader.GetString(0)] = new AdvisoryFacts(
-                reader.GetString(0), Lines(reader, 1), reader.IsDBNull(2) ? null : reader.GetString(2), severity,
+                reader.GetString(0), Lines(reader, 1), reader.IsDBNull(2) ? null : reader.GetString(2), Severity(reader, 3),
                 reader.IsDBNull(6) ? null : reader.GetString(6), Lines(reader, 7));
         }
 
@@ -78,6 +106,29 @@ public sealed partial class AdvisoryStore
                 if (IsValidUtf16(value))
                 {
                     writer.WriteStringValue(value);
+                }
+            }
+
+            writer.WriteEndArray();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private static string JsonPairs(IEnumerable<(string, string)> pairs)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartArray();
+            foreach (var (first, second) in pairs)
+            {
+                if (IsValidUtf16(first) && IsValidUtf16(second))
+                {
+                    writer.WriteStartArray();
+                    writer.WriteStringValue(first);
+                    writer.WriteStringValue(second);
+                    writer.WriteEndArray();
                 }
             }
 
@@ -106,6 +157,12 @@ public sealed partial class AdvisoryStore
 
         return true;
     }
+
+    /// <summary>The severity in columns level, score and vector from <paramref name="column"/> on.</summary>
+    private static AdvisorySeverity Severity(DbDataReader reader, int column) => new(
+        Enum.TryParse<SeverityLevel>(reader.GetString(column), ignoreCase: true, out var level) ? level : SeverityLevel.Unknown,
+        reader.IsDBNull(column + 1) ? null : decimal.Parse(reader.GetString(column + 1), CultureInfo.InvariantCulture),
+        reader.IsDBNull(column + 2) ? null : reader.GetString(column + 2));
 
     private static string[] Lines(DbDataReader reader, int column) =>
         reader.GetString(column).Split('\n', StringSplitOptions.RemoveEmptyEntries);

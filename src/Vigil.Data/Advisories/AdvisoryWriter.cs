@@ -48,8 +48,12 @@ internal sealed class AdvisoryWriter : IDisposable
         _deletePackages = Command(connection, transaction, "DELETE FROM advisory_packages WHERE advisory_id = @id", "@id");
         _insertKey = Command(connection, transaction, "INSERT INTO advisory_keys (key, advisory_id) VALUES (@key, @id)", "@key", "@id");
         _insertPackage = Command(connection, transaction,
-            "INSERT INTO advisory_packages (ecosystem, name, advisory_id, events, range_text) VALUES (@ecosystem, @name, @id, @events, @range)",
-            "@ecosystem", "@name", "@id", "@events", "@range");
+            """
+            INSERT INTO advisory_packages (ecosystem, name, advisory_id, events, range_text,
+                withdrawn, summary, aliases, severity_level, severity_score, severity_vector, url, cwes)
+            VALUES (@ecosystem, @name, @id, @events, @range, @withdrawn, @summary, @aliases, @level, @score, @vector, @url, @cwes)
+            """,
+            "@ecosystem", "@name", "@id", "@events", "@range", "@withdrawn", "@summary", "@aliases", "@level", "@score", "@vector", "@url", "@cwes");
     }
 
     public void Write(AdvisoryIndex index, string source)
@@ -64,8 +68,9 @@ internal sealed class AdvisoryWriter : IDisposable
         var f = index.Facts;
         Run(_upsert, r.Id, r.Modified.Text, index.ModifiedTicks, r.Published?.Text, r.Withdrawn?.Text, f.Summary, source,
             index.ContentHash, index.SearchText, index.Json);
-        Run(_upsertFacts, r.Id, r.Withdrawn is null ? 0 : 1, f.Summary, string.Join('\n', f.Aliases), f.Severity.Name,
-            f.Severity.Score?.ToString(CultureInfo.InvariantCulture), f.Severity.Vector, f.Url, string.Join('\n', f.Cwes));
+        object?[] facts = [r.Withdrawn is null ? 0 : 1, f.Summary, string.Join('\n', f.Aliases), f.Severity.Name,
+            f.Severity.Score?.ToString(CultureInfo.InvariantCulture), f.Severity.Vector, f.Url, string.Join('\n', f.Cwes)];
+        Run(_upsertFacts, [r.Id, .. facts]);
         Run(_deleteKeys, r.Id);
         Run(_deletePackages, r.Id);
         foreach (string key in index.Keys)
@@ -75,7 +80,7 @@ internal sealed class AdvisoryWriter : IDisposable
 
         foreach (var entry in index.Packages)
         {
-            Run(_insertPackage, entry.Ecosystem, entry.Name, r.Id, entry.Events, entry.RangeText);
+            Run(_insertPackage, [entry.Ecosystem, entry.Name, r.Id, entry.Events, entry.RangeText, .. facts]);
         }
 
         if (_stampRevision)

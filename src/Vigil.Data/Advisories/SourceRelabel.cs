@@ -6,7 +6,7 @@ using Vigil.Domain.Osv;
 namespace Vigil.Data.Advisories;
 
 /// <summary>
-/// Schema step 5: WG records imported as OSV files were labelled <c>osv</c>; they get their WG source
+/// Schema step 6: WG records imported as OSV files were labelled <c>osv</c>; they get their WG source
 /// (<see cref="AdvisorySources"/>), so that importing the WG's folders later is not taken for a conflict.
 /// </summary>
 internal static class SourceRelabel

@@ -12,7 +12,13 @@ namespace Vigil.Data.Schema;
 /// that writes advisories raises it once and stamps the rows it wrote with it, so that a server's in-memory index
 /// (several instances share one database) learns with one cheap read that something changed, and then what. Step 6
 /// records when the counter last moved (snapshots and feeds send it as Last-Modified, rebuilding once per change),
-/// and what each synced source gave last (<c>vigil db sync</c>); it relabels WG records stored as plain OSV.
+/// and what each synced source gave last (<c>vigil db sync</c>); it relabels WG records stored as plain OSV. Step 7
+/// puts the facts reports show beside each affected package, so that an audit reads one range of the package table and nothing else.
+/// <para>
+/// Derived data is rebuilt (<see cref="Advisories.AdvisoryReindex"/>) by the last step that changes its tables: the
+/// writer writes the latest schema, so an earlier step cannot run it. Step 3 did until step 7 came; a database
+/// older than step 3 is rebuilt by step 7 instead, to the same end.
+/// </para>
 /// </remarks>
 internal static class Migrations
 {
@@ -54,8 +60,7 @@ internal static class Migrations
             """),
         new(3,
             Sqlite: AuditTables.Replace("{clustered}", " WITHOUT ROWID", StringComparison.Ordinal),
-            PostgreSql: AuditTables.Replace("{clustered}", string.Empty, StringComparison.Ordinal),
-            Then: Advisories.AdvisoryReindex.Run),
+            PostgreSql: AuditTables.Replace("{clustered}", string.Empty, StringComparison.Ordinal)),
         Both(4, """
             CREATE TABLE advisory_publications (
                 publication_key TEXT NOT NULL PRIMARY KEY,
@@ -76,6 +81,7 @@ internal static class Migrations
             Sqlite: ChangeTables.Replace("{now}", Advisories.AdvisoryChanges.SqliteNow, StringComparison.Ordinal),
             PostgreSql: ChangeTables.Replace("{now}", Advisories.AdvisoryChanges.PostgreSqlNow, StringComparison.Ordinal),
             Then: Advisories.SourceRelabel.Run),
+        new(7, FactsBesidePackages, FactsBesidePackages, Then: Advisories.AdvisoryReindex.Run),
     ];
 
     /// <summary>Step 6: when the change counter last moved, and the state of synced sources.</summary>
@@ -88,6 +94,22 @@ internal static class Migrations
             index_etag TEXT NULL,
             synced TEXT NOT NULL
         );
+        """;
+
+    /// <summary>
+    /// Step 7: the facts of <c>advisory_facts</c> repeated on each of the advisory's package rows. An audit finds the
+    /// entries of its packages in a few neighbouring pages; the facts of the entries that match were, in their own
+    /// table keyed by advisory id, one page read each. <c>advisory_facts</c> stays for reading by id.
+    /// </summary>
+    private const string FactsBesidePackages = """
+        ALTER TABLE advisory_packages ADD COLUMN withdrawn INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE advisory_packages ADD COLUMN summary TEXT NULL;
+        ALTER TABLE advisory_packages ADD COLUMN aliases TEXT NOT NULL DEFAULT '';
+        ALTER TABLE advisory_packages ADD COLUMN severity_level TEXT NOT NULL DEFAULT '';
+        ALTER TABLE advisory_packages ADD COLUMN severity_score TEXT NULL;
+        ALTER TABLE advisory_packages ADD COLUMN severity_vector TEXT NULL;
+        ALTER TABLE advisory_packages ADD COLUMN url TEXT NULL;
+        ALTER TABLE advisory_packages ADD COLUMN cwes TEXT NOT NULL DEFAULT '';
         """;
 
     /// <summary>

@@ -16,7 +16,8 @@ internal static class LockfileAssembler
         }
 
         var computed = TypeCalculator.Compute(graph);
-        using var paths = PathFinder.Find(graph, LockfileLimits.MaxPathsPerPackage);
+        // Not disposed: the packages find their paths in it when first asked (its lists go back to no pool then).
+        var paths = PathFinder.Find(graph, LockfileLimits.MaxPathsPerPackage);
         var membership = WorkspaceMembership(graph);
         var aliases = AliasNames(graph);
 

@@ -57,18 +57,30 @@ internal sealed class PackageGroup
         }
     }
 
-    /// <summary>The package, with the shortest distinct paths of all its copies (at most <see cref="LockfileLimits.MaxPathsPerPackage"/>).</summary>
+    /// <summary>
+    /// The package, with the shortest distinct paths of all its copies (at most <see cref="LockfileLimits.MaxPathsPerPackage"/>),
+    /// found when first asked for (<paramref name="found"/> is kept until then).
+    /// </summary>
     public ResolvedPackage ToPackage(FoundPaths found)
     {
-        var paths = found.Shortest(_first, _others, LockfileLimits.MaxPathsPerPackage, out var more);
+        var first = _first;
+        var others = _others;
         return new ResolvedPackage
         {
             Name = _first.Name,
             Version = _first.Version,
             AliasNames = Sorted(_aliases),
             Type = Type,
-            Paths = paths,
-            PathsTruncated = Truncated || more,
+            PathsTruncated = Truncated,
+            FindPathsLater = () =>
+            {
+                // The packages of one lockfile share the paths found, and their scratch lists.
+                lock (found)
+                {
+                    var paths = found.Shortest(first, others, LockfileLimits.MaxPathsPerPackage, out var more);
+                    return (paths, more);
+                }
+            },
             Workspaces = Sorted(_workspaces),
             Source = _first.Source,
             Resolved = Resolved,

@@ -47,6 +47,26 @@ public sealed class AdvisoryStoreAuditTests : IDisposable
         Assert.Empty(store.Facts([]));
     }
 
+    [Fact]
+    public void Facts_ThroughPackages_GiveWhatFactsByIdGive_ForOddNamesAndWithoutWithdrawnOnes()
+    {
+        var store = new AdvisoryStore(VigilDatabase.OpenSqlite(_temp.File("vigil.db")));
+        string[] names = [.. OddNames, .. Enumerable.Range(0, 1200).Select(i => $"pkg-{i}")];
+        store.Import([
+            .. names.Select((name, i) => new AdvisoryImport(Make($"X-{i}", summary: "summary of " + i, aliases: $$"""["CVE-2026-{{i}}"]""", package: Json(name)), "test")),
+            new(Withdrawn("W-1"), "test"),
+        ]);
+
+        var keys = names.Select((name, i) => (name, $"X-{i}")).Append(("left-pad", "W-1")).Append(("left-pad", "X-9")).Append(("\ud800-lone", "X-0")).ToList();
+        var facts = store.Facts("npm", keys);
+
+        var expected = store.Facts([.. names.Select((_, i) => $"X-{i}"), "W-1"]);
+        Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), facts.Keys.Order(StringComparer.Ordinal));
+        Assert.All(facts, f => Assert.Equivalent(expected[f.Key], f.Value, strict: true));
+        Assert.Empty(store.Facts("PyPI", keys));
+        Assert.Empty(store.Facts("npm", Array.Empty<(string, string)>()));
+    }
+
     private static string Json(string text) => JsonEncodedText.Encode(text, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).Value;
 
     private static OsvRecord Withdrawn(string id) => OsvJson.Read(Encoding.UTF8.GetBytes($$"""

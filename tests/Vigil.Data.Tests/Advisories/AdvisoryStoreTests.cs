@@ -246,6 +246,31 @@ public sealed class AdvisoryStoreTests : IDisposable
         SqliteConnection.ClearAllPools();
         var store = new AdvisoryStore(VigilDatabase.OpenSqliteForReading(_temp.File("vigil.db")));
         Assert.Equal(["X-1"], store.Facts(["X-1"]).Keys);
+        Assert.Equal(["X-1"], store.Facts("npm", [("left-pad", "X-1")]).Keys);
+    }
+
+    [Fact]
+    public void OpenSqliteForReading_PutsTheFactsBesideThePackagesOfADatabaseOfStep6()
+    {
+        NewStore().Import([new(Make("X-1", summary: "the summary"), "test")]);
+        using (var connection = new SqliteConnection($"Data Source={_temp.File("vigil.db")}"))
+        {
+            // As a database written at step 6: the package rows have no facts (step 7 adds them, then rebuilds them).
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                DELETE FROM schema_version WHERE version >= 7;
+                ALTER TABLE advisory_packages DROP COLUMN withdrawn; ALTER TABLE advisory_packages DROP COLUMN summary;
+                ALTER TABLE advisory_packages DROP COLUMN aliases; ALTER TABLE advisory_packages DROP COLUMN severity_level;
+                ALTER TABLE advisory_packages DROP COLUMN severity_score; ALTER TABLE advisory_packages DROP COLUMN severity_vector;
+                ALTER TABLE advisory_packages DROP COLUMN url; ALTER TABLE advisory_packages DROP COLUMN cwes;
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        SqliteConnection.ClearAllPools();
+        var store = new AdvisoryStore(VigilDatabase.OpenSqliteForReading(_temp.File("vigil.db")));
+        Assert.Equal("the summary", store.Facts("npm", [("left-pad", "X-1")])["X-1"].Summary);
     }
 
     [Fact]

@@ -93,8 +93,8 @@ public sealed class BothEnginesTests
         command.CommandText = "SELECT COUNT(*), MAX(version) FROM schema_version";
         using var reader = command.ExecuteReader();
         Assert.True(reader.Read());
-        Assert.Equal(6, Convert.ToInt32(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Equal(6, Convert.ToInt32(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(7, Convert.ToInt32(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(7, Convert.ToInt32(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Theory]
@@ -115,6 +115,11 @@ public sealed class BothEnginesTests
         Assert.Equal(["X-2"], store.Search(null, "@scope/pkg").Select(l => l.Id));
         Assert.Equal(["X-1", "X-3"], store.AffectedEntries("npm", ["left-pad"]).Select(e => e.AdvisoryId).Order(StringComparer.Ordinal));
         Assert.Equal(["X-1", "X-2"], store.Facts(["X-1", "X-2", "nope"]).Keys.Order(StringComparer.Ordinal));
+        var byPackage = store.Facts("npm", [("left-pad", "X-1"), ("@scope/pkg", "X-2"), ("left-pad", "X-2"), ("nope", "X-3")]);
+        Assert.Equal(["X-1", "X-2"], byPackage.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["CVE-2026-0001"], byPackage["X-1"].Aliases);
+        Assert.Equal(store.Facts(["X-1"])["X-1"].Severity, byPackage["X-1"].Severity);
+        Assert.Equal("second thing", byPackage["X-2"].Summary);
 
         var stats = store.Statistics();
         Assert.Equal(3, stats.Advisories);

@@ -138,12 +138,36 @@ static class AuditCommand
         return (relative.StartsWith("..", StringComparison.Ordinal) ? full : relative).Replace('\\', '/');
     }
 
-    /// <summary>The database, as the auditor asks it.</summary>
+    /// <summary>
+    /// The database, as the auditor asks it. The facts are asked for through the packages whose entries matched: they
+    /// sit beside those entries, in pages the first query read.
+    /// </summary>
     private sealed class StoreLookup(AdvisoryStore store) : IAdvisoryLookup
     {
-        public IReadOnlyList<AffectedEntry> AffectedEntries(string ecosystem, IReadOnlyCollection<string> names) =>
-            store.AffectedEntries(ecosystem, names);
+        private string _ecosystem = string.Empty;
+        private IReadOnlyList<AffectedEntry> _entries = [];
 
-        public IReadOnlyDictionary<string, AdvisoryFacts> Facts(IReadOnlyCollection<string> ids) => store.Facts(ids);
+        public IReadOnlyList<AffectedEntry> AffectedEntries(string ecosystem, IReadOnlyCollection<string> names)
+        {
+            _ecosystem = ecosystem;
+            return _entries = store.AffectedEntries(ecosystem, names);
+        }
+
+        public IReadOnlyDictionary<string, AdvisoryFacts> Facts(IReadOnlyCollection<string> ids)
+        {
+            var wanted = ids as IReadOnlySet<string> ?? ids.ToHashSet(StringComparer.Ordinal);
+            var keys = new List<(string Name, string AdvisoryId)>(ids.Count);
+            var named = new HashSet<string>(ids.Count, StringComparer.Ordinal);
+            foreach (var entry in _entries)
+            {
+                if (wanted.Contains(entry.AdvisoryId) && named.Add(entry.AdvisoryId))
+                {
+                    keys.Add((entry.Name, entry.AdvisoryId));
+                }
+            }
+
+            // An id no entry gave (not asked by the auditor) is looked up by id.
+            return named.Count == wanted.Count ? store.Facts(_ecosystem, keys) : store.Facts(ids);
+        }
     }
 }
