@@ -58,12 +58,6 @@ internal sealed class AdvisoryWriter : IDisposable
 
     public void Write(AdvisoryIndex index, string source)
     {
-        if (_countChange is not null && !_counted)
-        {
-            _countChange.ExecuteNonQuery();
-            _counted = true;
-        }
-
         var r = index.Record;
         var f = index.Facts;
         Run(_upsert, r.Id, r.Modified.Text, index.ModifiedTicks, r.Published?.Text, r.Withdrawn?.Text, f.Summary, source,
@@ -140,7 +134,6 @@ internal sealed class AdvisoryWriter : IDisposable
 
     public void Dispose()
     {
-        _countChange?.Dispose();
         _upsert.Dispose();
         _upsertFacts.Dispose();
         _deleteKeys.Dispose();
