@@ -196,10 +196,21 @@ public sealed class PostgresDatabase : IAsyncDisposable, IDisposable
         }
 
         ClearPool();
-        await using var connection = new NpgsqlConnection(PostgresServer.AdminConnectionString);
-        await connection.OpenAsync().ConfigureAwait(false);
-        await using var command = new NpgsqlCommand(DropSql, connection);
-        await command.ExecuteNonQueryAsync().ConfigureAwait(false);
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var connection = new NpgsqlConnection(PostgresServer.AdminConnectionString);
+                await connection.OpenAsync().ConfigureAwait(false);
+                await using var command = new NpgsqlCommand(DropSql, connection);
+                await command.ExecuteNonQueryAsync().ConfigureAwait(false);
+                return;
+            }
+            catch (PostgresException e) when (IsAutovacuumInTheWay(e, attempt))
+            {
+                await Task.Delay(RetryDelay).ConfigureAwait(false);
+            }
+        }
     }
 
     /// <summary>Drops the database.</summary>
@@ -211,11 +222,31 @@ public sealed class PostgresDatabase : IAsyncDisposable, IDisposable
         }
 
         ClearPool();
-        using var connection = new NpgsqlConnection(PostgresServer.AdminConnectionString);
-        connection.Open();
-        using var command = new NpgsqlCommand(DropSql, connection);
-        command.ExecuteNonQuery();
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                using var connection = new NpgsqlConnection(PostgresServer.AdminConnectionString);
+                connection.Open();
+                using var command = new NpgsqlCommand(DropSql, connection);
+                command.ExecuteNonQuery();
+                return;
+            }
+            catch (PostgresException e) when (IsAutovacuumInTheWay(e, attempt))
+            {
+                Thread.Sleep(RetryDelay);
+            }
+        }
     }
+
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>
+    /// <c>DROP DATABASE … WITH (FORCE)</c> must end every session in the database, and an autovacuum worker belongs to
+    /// no role the test role may signal (42501): it is gone within moments, so the drop is tried again, 40 times at most.
+    /// </summary>
+    private static bool IsAutovacuumInTheWay(PostgresException e, int attempt) =>
+        e.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 40;
 
     private string DropSql => $"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)";
 

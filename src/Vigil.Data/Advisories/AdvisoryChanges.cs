@@ -54,7 +54,13 @@ internal static class AdvisoryChanges
         connection is SqliteConnection sqlite ? sqlite.BeginTransaction(deferred: true) : connection.BeginTransaction(IsolationLevel.RepeatableRead);
 }
 
-/// <summary>Changes and whole-database reads, for snapshots and feeds.</summary>
+/// <summary>An advisory as an in-memory index reloads it: its stored JSON and the revision that last wrote it.</summary>
+/// <param name="Id">The advisory id.</param>
+/// <param name="Json">The OSV record as stored (compact UTF-8 JSON text).</param>
+/// <param name="Revision">The change counter's value when it was last written (0 for rows older than the counter).</param>
+public sealed record ChangedAdvisory(string Id, string Json, long Revision);
+
+/// <summary>Changes and whole-database reads, for the in-memory index, snapshots and feeds.</summary>
 public sealed partial class AdvisoryStore
 {
     /// <summary>Where the advisories are in their history (one row read).</summary>
@@ -62,6 +68,29 @@ public sealed partial class AdvisoryStore
     {
         using var connection = database.OpenConnection();
         return AdvisoryChanges.Read(connection, null);
+    }
+
+    /// <summary>
+    /// The database's change counter: raised once by every transaction that writes advisories (import, publication,
+    /// withdrawal). One row, one read.
+    /// </summary>
+    public long Revision() => Changes().Version;
+
+    /// <summary>
+    /// The advisories written after revision <paramref name="revision"/> (all of them for a negative value), read
+    /// one at a time. Advisories are never deleted (withdrawal keeps the record), so these are all the changes.
+    /// </summary>
+    public IEnumerable<ChangedAdvisory> ChangedSince(long revision)
+    {
+        using var connection = database.OpenConnection();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id, record, revision FROM advisories WHERE revision > @revision";
+        Add(command, "@revision", revision);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            yield return new ChangedAdvisory(reader.GetString(0), reader.GetString(1), reader.GetInt64(2));
+        }
     }
 
     /// <summary>
@@ -97,10 +126,7 @@ public sealed partial class AdvisoryStore
         using var connection = database.OpenConnection();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT id, record, modified, modified_ticks, source FROM advisories WHERE id = @id";
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = "@id";
-        parameter.Value = id;
-        command.Parameters.Add(parameter);
+        Add(command, "@id", id);
         using var reader = command.ExecuteReader();
         return reader.Read() ? new StoredRecordText(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3), reader.GetString(4)) : null;
     }
