@@ -7,7 +7,9 @@ makes them, one in fifty about a package of bench/audit/package-lock.json). 1,50
 (Release build) runs on loopback with a copy of the database; after warm-up requests, each request is timed on
 the client over one kept-alive connection, so a figure is the server's time plus a loopback round trip.
 
-    python3 bench/npm-audit-endpoint/run.py [--advisories 200000] [--packages 1500] [--runs 300]
+    python3 bench/npm-audit-endpoint/run.py [--advisories 200000] [--packages 1500] [--runs 300] [--server vigil-server.dll]
+
+--server takes a server already built (its vigil-server.dll); without it a Release build is made first.
 """
 import argparse
 import gzip
@@ -49,6 +51,7 @@ def main():
     parser.add_argument("--runs", type=int, default=300)
     parser.add_argument("--warmup", type=int, default=50)
     parser.add_argument("--work", default=os.path.join(tempfile.gettempdir(), "vigil-audit-bench"))
+    parser.add_argument("--server", help="a built vigil-server.dll (default: a Release build made under --work)")
     args = parser.parse_args()
 
     lock = json.load(open(os.path.join(ROOT, "bench", "audit", "package-lock.json")))["packages"]
@@ -66,8 +69,11 @@ def main():
         subprocess.run(["dotnet", os.path.join(cli, "vigil.dll"), "db", "import", wg, "--db", db], check=True, stdout=subprocess.DEVNULL)
         print(f"import of {args.advisories} advisories: {time.perf_counter() - start:.1f} s")
 
-    server_dir = os.path.join(args.work, "server")
-    subprocess.run(["dotnet", "build", "-c", "Release", os.path.join(ROOT, "src", "Vigil.Web"), "-o", server_dir], check=True, stdout=subprocess.DEVNULL)
+    server_dll = args.server
+    if server_dll is None:
+        server_dir = os.path.join(args.work, "server")
+        subprocess.run(["dotnet", "build", "-c", "Release", os.path.join(ROOT, "src", "Vigil.Web"), "-o", server_dir], check=True, stdout=subprocess.DEVNULL)
+        server_dll = os.path.join(server_dir, "vigil-server.dll")
     run_dir = tempfile.mkdtemp(prefix="vigil-npm-audit-bench-")
     server_db = os.path.join(run_dir, "vigil.db")
     shutil.copyfile(db, server_db)
@@ -78,7 +84,7 @@ def main():
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     server = subprocess.Popen(
-        ["dotnet", os.path.join(server_dir, "vigil-server.dll"), "--db", server_db, "--urls", url, "--public-url", url,
+        ["dotnet", os.path.abspath(server_dll), "--db", server_db, "--urls", url, "--public-url", url,
          "--Vigil:RateLimits:PublicApi=1000000"],
         cwd=run_dir, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:

@@ -136,6 +136,9 @@ public sealed partial class CanaryTests
             ["attachmentId"] = [attachment.ToString()],
             ["token"] = ["not-a-real-token"],
             ["documentName"] = ["v1"],
+            ["name"] = ["lodash"], // package documents (npm audit): a registry's 404 without an upstream
+            ["scoped"] = ["@types%2fnode"],
+            ["scope"] = ["types"],
             ["handler"] = [string.Empty, "transition", "comment", "invite", "remove"],
         };
         var endpoints = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
