@@ -5,6 +5,7 @@ using Vigil.Data.Advisories;
 using Vigil.Lockfiles;
 using Vigil.Testing;
 using Vigil.Web.Features.NpmAudit;
+using Vigil.Web.Features.OsvApi;
 using Vigil.Web.Tests.Support;
 
 namespace Vigil.Web.Tests.NpmAudit;
@@ -33,6 +34,8 @@ public sealed class AuditServer : IAsyncLifetime
         var store = _factory.Services.GetRequiredService<AdvisoryStore>();
         var report = new AdvisoryImporter(store, TimeProvider.System).Import([SharedData.NodejsSecurityWg]);
         Assert.True(report.Summary.Count(ImportOutcome.Added) > 100, "the WG's advisories were not imported");
+        // The endpoints answer from the in-memory index, which follows the database within a second: catch it up now.
+        _factory.Services.GetRequiredService<AdvisorySnapshot>().Refresh();
     }
 
     /// <inheritdoc/>

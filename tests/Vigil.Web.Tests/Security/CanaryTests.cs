@@ -139,6 +139,7 @@ public sealed partial class CanaryTests
             ["name"] = ["lodash"], // package documents (npm audit): a registry's 404 without an upstream
             ["scoped"] = ["@types%2fnode"],
             ["scope"] = ["types"],
+            ["ecosystem"] = ["npm"], // the public downloads (osv.dev's bucket layout)
             ["handler"] = [string.Empty, "transition", "comment", "invite", "remove"],
         };
         var endpoints = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
