@@ -1,5 +1,6 @@
-using System.Text;
 using System.Text.Json;
+using System.Text;
+using Vigil.Domain.Text;
 
 namespace Vigil.Advisories.Nswg.Json;
 
@@ -16,7 +17,7 @@ internal static class JsonValueReader
         reader.Read();
         if (reader.TokenType != JsonTokenType.StartObject)
         {
-            throw new RecordReadException(reader.TokenStartIndex, $"{Name(kind)} record must be a JSON object, not {Describe(reader.TokenType)}");
+            throw new RecordReadException(reader.TokenStartIndex, $"{Name(kind)} record must be a JSON object, not {JsonKinds.Describe(reader.TokenType)}");
         }
     }
 
@@ -74,7 +75,7 @@ internal static class JsonValueReader
         {
             if (reader.TokenType != JsonTokenType.String)
             {
-                throw new RecordReadException(reader.TokenStartIndex, $"'{label}' must be {expected}: item {items.Count} is {Describe(reader.TokenType)}");
+                throw new RecordReadException(reader.TokenStartIndex, $"'{label}' must be {expected}: item {items.Count} is {JsonKinds.Describe(reader.TokenType)}");
             }
 
             items.Add(reader.GetString()!);
@@ -92,23 +93,12 @@ internal static class JsonValueReader
     public static JsonElement Element(ref Utf8JsonReader reader) => JsonElement.ParseValue(ref reader);
 
     public static RecordReadException TypeError(long at, string label, string expected, JsonTokenType found) =>
-        new(at, $"'{label}' must be {expected}, not {Describe(found)}");
+        new(at, $"'{label}' must be {expected}, not {JsonKinds.Describe(found)}");
 
     private static string Name(NswgKind kind) => kind switch
     {
         NswgKind.Core => "a core",
         NswgKind.Npm => "an npm",
         _ => "a deps",
-    };
-
-    private static string Describe(JsonTokenType token) => token switch
-    {
-        JsonTokenType.StartObject => "an object",
-        JsonTokenType.StartArray => "an array",
-        JsonTokenType.String => "a string",
-        JsonTokenType.Number => "a number",
-        JsonTokenType.True or JsonTokenType.False => "a boolean",
-        JsonTokenType.Null => "null",
-        _ => "nothing",
     };
 }

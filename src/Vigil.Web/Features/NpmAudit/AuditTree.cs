@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Vigil.Domain.Text;
 
 namespace Vigil.Web.Features.NpmAudit;
 
@@ -37,7 +38,7 @@ internal static class AuditTree
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                throw BulkRequest.Bad($"the body must be a JSON object (an audit tree), found {Kind(root)}");
+                throw BulkRequest.Bad($"the body must be a JSON object (an audit tree), found {JsonKinds.Describe(root.ValueKind)}");
             }
 
             var nodes = new List<AuditNode>();
@@ -56,7 +57,7 @@ internal static class AuditTree
                 string field = parent.Length == 0 ? "dependencies" : $"\"{BulkRequest.Shown(parent)}\".dependencies";
                 if (dependencies.ValueKind != JsonValueKind.Object)
                 {
-                    throw BulkRequest.Bad($"{field}: expected an object of packages, found {Kind(dependencies)}");
+                    throw BulkRequest.Bad($"{field}: expected an object of packages, found {JsonKinds.Describe(dependencies.ValueKind)}");
                 }
 
                 foreach (var property in dependencies.EnumerateObject())
@@ -66,7 +67,7 @@ internal static class AuditTree
                     var node = property.Value;
                     if (node.ValueKind != JsonValueKind.Object)
                     {
-                        throw BulkRequest.Bad($"\"{BulkRequest.Shown(path)}\": expected a package object, found {Kind(node)}");
+                        throw BulkRequest.Bad($"\"{BulkRequest.Shown(path)}\": expected a package object, found {JsonKinds.Describe(node.ValueKind)}");
                     }
 
                     if (nodes.Count == options.MaxTreeNodes)
@@ -132,15 +133,4 @@ internal static class AuditTree
 
     private static bool Flag(JsonElement node, string name) =>
         node.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.True;
-
-    private static string Kind(JsonElement element) => element.ValueKind switch
-    {
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "an array",
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
-        JsonValueKind.True or JsonValueKind.False => "a boolean",
-        JsonValueKind.Null => "null",
-        _ => "nothing",
-    };
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Vigil.Domain.Text;
 
 namespace Vigil.Web.Features.NpmAudit;
 
@@ -47,7 +48,7 @@ internal static class BulkRequest
                 reader.Read();
                 if (reader.TokenType != JsonTokenType.StartArray)
                 {
-                    throw Bad($"\"{Shown(name)}\": expected an array of version strings, found {Describe(reader.TokenType)}");
+                    throw Bad($"\"{Shown(name)}\": expected an array of version strings, found {JsonKinds.Describe(reader.TokenType)}");
                 }
 
                 int index = 0;
@@ -55,7 +56,7 @@ internal static class BulkRequest
                 {
                     if (reader.TokenType != JsonTokenType.String)
                     {
-                        throw Bad($"\"{Shown(name)}\"[{index}]: expected a version string, found {Describe(reader.TokenType)}");
+                        throw Bad($"\"{Shown(name)}\"[{index}]: expected a version string, found {JsonKinds.Describe(reader.TokenType)}");
                     }
 
                     string version = reader.GetString()!;
@@ -106,15 +107,4 @@ internal static class BulkRequest
         string cut = text.Length > 80 ? text[..80] + "…" : text;
         return new string([.. cut.Where(c => !char.IsControl(c))]);
     }
-
-    internal static string Describe(JsonTokenType token) => token switch
-    {
-        JsonTokenType.StartObject => "an object",
-        JsonTokenType.StartArray => "an array",
-        JsonTokenType.String => "a string",
-        JsonTokenType.Number => "a number",
-        JsonTokenType.True or JsonTokenType.False => "a boolean",
-        JsonTokenType.Null => "null",
-        _ => "nothing",
-    };
 }
