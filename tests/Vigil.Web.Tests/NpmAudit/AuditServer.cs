@@ -4,7 +4,6 @@ using Vigil.Audit.Ignoring;
 using Vigil.Data.Advisories;
 using Vigil.Lockfiles;
 using Vigil.Testing;
-using Vigil.Web.Features.NpmAudit;
 using Vigil.Web.Features.OsvApi;
 using Vigil.Web.Tests.Support;
 

@@ -17,14 +17,13 @@ public static class NpmAuditSetup
     public const string Prefix = "/-/npm/v1/security";
 
     /// <summary>
-    /// Reads <c>Vigil:NpmAudit</c>. The advisory lookup is the store's unless another (an in-memory index) is
-    /// registered first.
+    /// Reads <c>Vigil:NpmAudit</c>. The advisories come from the <see cref="IAdvisoryLookup"/> the OSV API registers
+    /// (its in-memory index, <c>AddOsvApi</c>), which must be added too.
     /// </summary>
     public static IServiceCollection AddNpmAudit(this IServiceCollection services, IConfiguration configuration)
     {
         var options = NpmAuditOptions.From(configuration);
         services.AddSingleton(options);
-        services.TryAddSingleton<IAdvisoryLookup, StoreAdvisoryLookup>();
         services.TryAddSingleton<CompiledRanges>();
         services.TryAddScoped<AdvisoryMatcher>();
         services.AddHttpClient(UpstreamRegistry.ClientName, client =>
