@@ -22,7 +22,7 @@ public sealed class FaultTests
         await using var database = await PostgresServer.CreateDatabaseAsync(ct);
         using var keys = new TempDirectory();
         var settings = ScaleOutSteps.Shared(database, keys);
-        var started = await Task.WhenAll(ServerProcess.StartAsync(settings, ct), ServerProcess.StartAsync(settings, ct));
+        var started = await ScaleOutSteps.StartTwoAsync(settings, ct);
         await using var a = started[0];
         await using var b = started[1];
         using var host = ScaleOutSteps.Host(database, settings);

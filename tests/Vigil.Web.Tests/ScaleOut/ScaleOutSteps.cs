@@ -40,6 +40,28 @@ internal static class ScaleOutSteps
         };
     }
 
+    /// <summary>
+    /// Starts two instances with <paramref name="settings"/> at once. When one fails to start, the other is stopped
+    /// before the failure is thrown, so that no server process outlives the test.
+    /// </summary>
+    public static async Task<ServerProcess[]> StartTwoAsync(Dictionary<string, string?> settings, CancellationToken cancellationToken)
+    {
+        var starting = new[] { ServerProcess.StartAsync(settings, cancellationToken), ServerProcess.StartAsync(settings, cancellationToken) };
+        try
+        {
+            return await Task.WhenAll(starting);
+        }
+        catch
+        {
+            foreach (var task in starting.Where(t => t.IsCompletedSuccessfully))
+            {
+                await task.Result.DisposeAsync();
+            }
+
+            throw;
+        }
+    }
+
     /// <summary>An in-memory host over the same database (and key file), for making users and reading rows.</summary>
     public static PlatformFactory Host(PostgresDatabase database, Dictionary<string, string?> shared) =>
         new(new Dictionary<string, string?>

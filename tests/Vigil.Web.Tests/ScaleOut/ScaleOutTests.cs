@@ -26,7 +26,7 @@ public sealed class ScaleOutTests
         var settings = ScaleOutSteps.Shared(database, keys);
 
         // Both start at once on an empty database: one runs the migrations, the other waits and finds them done.
-        var started = await Task.WhenAll(ServerProcess.StartAsync(settings, ct), ServerProcess.StartAsync(settings, ct));
+        var started = await ScaleOutSteps.StartTwoAsync(settings, ct);
         await using var a = started[0];
         await using var b = started[1];
         Assert.Equal(1, started.Count(s => s.Output.Contains("/account/welcome/", StringComparison.Ordinal)));
@@ -84,7 +84,7 @@ public sealed class ScaleOutTests
         settings["Vigil:Smtp:UseTls"] = "false";
         settings["Vigil:Smtp:From"] = "vigil@example.org";
         settings["Vigil:Smtp:PollSeconds"] = "1";
-        var started = await Task.WhenAll(ServerProcess.StartAsync(settings, ct), ServerProcess.StartAsync(settings, ct));
+        var started = await ScaleOutSteps.StartTwoAsync(settings, ct);
         await using var a = started[0];
         await using var b = started[1];
 
