@@ -1,4 +1,7 @@
+using System.IO.Compression;
 using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Vigil.Audit;
@@ -188,5 +191,49 @@ public sealed class OsvQueryTests
         var (missing, body) = await GetAsync(client, "/v1/vulns/GHSA-none-0000-0000");
         Assert.Equal(HttpStatusCode.NotFound, missing);
         AssertError(body, 5, "Bug not found.");
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task Answers_of_the_query_api_and_the_npm_bulk_endpoint_are_compressed_for_clients_that_ask(string engine)
+    {
+        using var factory = await ServerAsync(engine);
+        Seed(factory, Records);
+        using var client = factory.CreateClient();
+        string batch = """{"queries": [{"package": {"name": "@acme/widget", "ecosystem": "npm"}, "version": "1.2.3"}, {"package": {"name": "plain", "ecosystem": "npm"}, "version": "1.5.0"}]}""";
+
+        foreach (var (path, body) in new[] { ("/v1/querybatch", batch), ("/-/npm/v1/security/advisories/bulk", """{"@acme/widget": ["1.2.3"], "plain": ["1.5.0"]}""") })
+        {
+            byte[] plain = await SendAsync(client, path, body, encoding: null);
+            byte[] gzipped = await SendAsync(client, path, body, encoding: "gzip");
+            using var inflate = new GZipStream(new MemoryStream(gzipped), CompressionMode.Decompress);
+            using var inflated = new MemoryStream();
+            await inflate.CopyToAsync(inflated, TestContext.Current.CancellationToken);
+            Assert.Equal(plain, inflated.ToArray());
+            Assert.Contains("GHSA-scop-0000-0001", Encoding.UTF8.GetString(plain), StringComparison.Ordinal);
+        }
+    }
+
+    private static async Task<byte[]> SendAsync(HttpClient client, string path, string body, string? encoding)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        if (encoding is not null)
+        {
+            request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue(encoding));
+        }
+
+        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        if (encoding is not null)
+        {
+            Assert.Equal([encoding], response.Content.Headers.ContentEncoding);
+            Assert.Contains("Accept-Encoding", response.Headers.Vary);
+        }
+        else
+        {
+            Assert.Empty(response.Content.Headers.ContentEncoding);
+        }
+
+        return await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
     }
 }

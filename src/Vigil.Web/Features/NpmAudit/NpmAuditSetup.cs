@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Vigil.Audit;
 using Vigil.Web.Features.Accounts;
+using Vigil.Web.Infrastructure.Operations;
 using Vigil.Web.Infrastructure.Security;
 
 namespace Vigil.Web.Features.NpmAudit;
@@ -41,6 +42,7 @@ public static class NpmAuditSetup
         var security = app.MapGroup(Prefix)
             .AllowAnonymous()
             .RequireRateLimiting(RateLimits.PublicApi)
+            .CompressPublicResponses()
             .ExcludeFromDescription();
         security.MapPost("/advisories/bulk", BulkAsync);
         security.MapPost("/audits/quick", AuditAsync);

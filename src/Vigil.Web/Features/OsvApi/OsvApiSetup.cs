@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Vigil.Audit;
+using Vigil.Web.Infrastructure.Operations;
 using Vigil.Web.Infrastructure.Security;
 
 namespace Vigil.Web.Features.OsvApi;
@@ -20,13 +21,17 @@ public static class OsvApiSetup
         return services;
     }
 
-    /// <summary>The routes, under <c>/v1</c>: JSON for tools, so no anti-forgery (no cookie is read).</summary>
+    /// <summary>
+    /// The routes, under <c>/v1</c>: JSON for tools, so no anti-forgery (no cookie is read); compressed for clients
+    /// that ask (public data, nothing secret in an answer).
+    /// </summary>
     public static WebApplication MapOsvApi(this WebApplication app)
     {
         var v1 = app.MapGroup("/v1")
             .AllowAnonymous()
             .DisableAntiforgery()
             .RequireRateLimiting(RateLimits.PublicApi)
+            .CompressPublicResponses()
             .ExcludeFromDescription();
         v1.MapPost("/query", QueryAsync);
         v1.MapPost("/querybatch", QueryBatchAsync);
