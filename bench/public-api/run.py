@@ -96,15 +96,18 @@ def main():
         subprocess.run(["dotnet", "build", project, "-c", "Release", "--nologo", "-v", "q"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
 
     start = time.perf_counter()
-    subprocess.run(["dotnet", loader, conn, str(args.advisories), os.path.join(ROOT, "bench", "audit", "package-lock.json"),
-                    os.path.join(SHARED, "data", "nodejs-security-wg"), work], check=True)
+    # The connection string carries the test role's password: it goes to the children in their environment, never on
+    # a command line (which ps shows and a failed run prints).
+    subprocess.run(["dotnet", loader, str(args.advisories), os.path.join(ROOT, "bench", "audit", "package-lock.json"),
+                    os.path.join(SHARED, "data", "nodejs-security-wg"), work],
+                   env=dict(os.environ, VIGIL_BENCH_POSTGRES=conn), check=True)
     print(f"data ready in {time.perf_counter() - start:.0f} s")
 
     port = free_port()
     env = dict(os.environ, ASPNETCORE_ENVIRONMENT="Production", Vigil__RateLimits__PublicApi="1000000000",
-               Vigil__KeyFile=os.path.join(work, "report-keys"), Logging__LogLevel__Default="Warning")
+               Vigil__KeyFile=os.path.join(work, "report-keys"), Logging__LogLevel__Default="Warning", Vigil__Postgres=conn)
     log = open(os.path.join(work, "server.log"), "w")
-    process = subprocess.Popen(["dotnet", server, "--urls", f"http://127.0.0.1:{port}", "--postgres", conn,
+    process = subprocess.Popen(["dotnet", server, "--urls", f"http://127.0.0.1:{port}",
                                 "--public-url", f"http://127.0.0.1:{port}"], env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
         with open(os.path.join(work, "queries.jsonl")) as f:

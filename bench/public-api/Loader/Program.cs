@@ -10,24 +10,25 @@ using Vigil.Domain.Osv;
 // The public API benchmark's data: synthetic but realistic OSV npm advisories (deterministic), and the WG's real
 // records, loaded into a PostgreSQL database through Vigil.Data; and the requests wrk and the batch timing send.
 //
-//   dotnet run -c Release -- <connection string> <count> <package-lock.json> <WG folder> <output folder>
+//   VIGIL_BENCH_POSTGRES=<connection string> dotnet run -c Release -- <count> <package-lock.json> <WG folder> <output folder>
 //
-// The connection string names the benchmark's database; it is created (through the server's default database) when missing.
+// The connection string (from the environment: it holds a password) names the benchmark's database; it is created
+// (through the server's default database) when missing.
 //
 // The mix follows osv.dev's npm data: about one advisory in ten is a vulnerability in a real package (several per
 // package, SEMVER ranges, CVE aliases, CVSS vectors); the rest are malicious-package reports, one package each,
 // every version affected. Loading is skipped when the database already holds the advisories.
-if (args.Length != 5)
+string? connection = Environment.GetEnvironmentVariable("VIGIL_BENCH_POSTGRES");
+if (args.Length != 4 || string.IsNullOrEmpty(connection))
 {
-    Console.Error.WriteLine("usage: Vigil.Bench.PublicApi <postgres connection string> <count> <package-lock.json> <WG folder> <output folder>");
+    Console.Error.WriteLine("usage: VIGIL_BENCH_POSTGRES=<connection string> Vigil.Bench.PublicApi <count> <package-lock.json> <WG folder> <output folder>");
     return 2;
 }
 
-string connection = args[0];
 CreateDatabase(connection);
-int count = int.Parse(args[1], CultureInfo.InvariantCulture);
-var tree = LockfilePackages(args[2]);
-string output = args[4];
+int count = int.Parse(args[0], CultureInfo.InvariantCulture);
+var tree = LockfilePackages(args[1]);
+string output = args[3];
 Directory.CreateDirectory(output);
 
 using var dataSource = NpgsqlDataSource.Create(connection);
@@ -53,7 +54,7 @@ else
         Console.Write('.');
     }
 
-    var report = new AdvisoryImporter(sqlite, TimeProvider.System).Import([args[3]]);
+    var report = new AdvisoryImporter(sqlite, TimeProvider.System).Import([args[2]]);
     Console.WriteLine($"\n{count} generated and {report.Summary.Outcomes.Count} WG advisories imported into SQLite in {clock.Elapsed.TotalSeconds:F0} s");
     TableCopy.Run(sqlitePath, dataSource);
     Console.WriteLine($"copied to PostgreSQL: {postgres.Statistics().Advisories} advisories, {clock.Elapsed.TotalSeconds:F0} s in all");
