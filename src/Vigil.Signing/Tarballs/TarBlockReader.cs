@@ -52,12 +52,12 @@ internal sealed class TarBlockReader(Stream tar, HashingReadStream compressed)
             copied += take;
         }
 
-        await SkipAsync(Padding(count), 0, cancellationToken).ConfigureAwait(false);
+        await SkipAsync(Padding(count), what, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Skips an entry's <paramref name="size"/> bytes of content and its padding, without keeping them.</summary>
-    public ValueTask SkipContentAsync(long size, int entry, CancellationToken cancellationToken) =>
-        SkipAsync(size + Padding(size), entry, cancellationToken);
+    public ValueTask SkipContentAsync(long size, CancellationToken cancellationToken) =>
+        SkipAsync(size + Padding(size), "the entry's content", cancellationToken);
 
     /// <summary>Reads to the end of the stream; every byte must be zero (the end-of-archive blocks and record padding).</summary>
     public async ValueTask<bool> RestIsZeroAsync(CancellationToken cancellationToken)
@@ -77,13 +77,13 @@ internal sealed class TarBlockReader(Stream tar, HashingReadStream compressed)
 
     private static long Padding(long size) => (BlockSize - (size % BlockSize)) % BlockSize;
 
-    private async ValueTask SkipAsync(long count, int entry, CancellationToken cancellationToken)
+    private async ValueTask SkipAsync(long count, string what, CancellationToken cancellationToken)
     {
         while (count > 0)
         {
             if (!await FillAsync(1, cancellationToken).ConfigureAwait(false))
             {
-                throw new TarballRejectedException($"the tar stream ends inside the content of entry {entry} (truncated)");
+                throw new TarballRejectedException($"the tar stream ends inside {what} (truncated)");
             }
 
             int take = (int)Math.Min(count, _end - _start);

@@ -80,7 +80,16 @@ public static class TarballInspector
             byte[]? longLink = null;
             while (true)
             {
-                var block = await blocks.ReadBlockAsync(cancellationToken).ConfigureAwait(false);
+                ReadOnlyMemory<byte> block;
+                try
+                {
+                    block = await blocks.ReadBlockAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (TarballRejectedException e)
+                {
+                    throw new TarballRejectedException($"after entry {_entries}: {e.Message}");
+                }
+
                 if (block.IsEmpty)
                 {
                     // The stream ended on a block boundary without the end-of-archive blocks: accepted, as tar does.
@@ -101,7 +110,7 @@ public static class TarballInspector
 
                 if (++_entries > TarballLimits.MaxEntries)
                 {
-                    throw new TarballRejectedException($"the tarball has more than {TarballLimits.MaxEntries:N0} entries");
+                    throw new TarballRejectedException($"{HeaderName(block.Span)}: the tarball has more than {TarballLimits.MaxEntries:N0} entries");
                 }
 
                 if (TarHeader.Validate(block.Span, out long size) is { } invalid)
@@ -167,7 +176,15 @@ public static class TarballInspector
                     _files++;
                 }
 
-                await blocks.SkipContentAsync(size, _entries, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await blocks.SkipContentAsync(size, cancellationToken).ConfigureAwait(false);
+                }
+                catch (TarballRejectedException e)
+                {
+                    throw new TarballRejectedException($"{Entry(pathLength)}: {e.Message}");
+                }
+
                 pax = null;
                 longName = null;
                 longLink = null;
