@@ -8,6 +8,7 @@ public static class PackageChecks
     /// <summary>The checks.</summary>
     public static ImmutableArray<IPackageCheck> All { get; } =
     [
+        new Provenance.ProvenanceCheck(),
         new Tarballs.TarballCheck(),
     ];
 
