@@ -25,11 +25,12 @@ internal static class BundleVerifier
 {
     private const string CodeSigning = "1.3.6.1.5.5.7.3.3";
 
-    public static VerifiedBundle Verify(SigstoreBundle bundle, TrustRoot root)
+    /// <summary>Verifies <paramref name="bundle"/>, whose payload must be of <paramref name="payloadType"/> (an in-toto statement for provenance).</summary>
+    public static VerifiedBundle Verify(SigstoreBundle bundle, TrustRoot root, string payloadType = Dsse.InTotoPayloadType)
     {
-        if (bundle.PayloadType != Dsse.InTotoPayloadType)
+        if (bundle.PayloadType != payloadType)
         {
-            throw ProvenanceException.Invalid($"the DSSE payload type is '{bundle.PayloadType}', not an in-toto statement's");
+            throw ProvenanceException.Invalid($"the DSSE payload type is '{bundle.PayloadType}', not '{payloadType}'");
         }
 
         if (bundle.Signatures.Length != 1)

@@ -12,14 +12,21 @@ public class TrustRootTests
     [Fact]
     public void Sigstores_public_trusted_root_as_npm_ships_it_is_read()
     {
+        var root = PublicGood();
+        Assert.Contains(root.Authorities, a => a.Uri == "https://fulcio.sigstore.dev" && a.Chain.Length == 2);
+        Assert.Contains(root.Logs, l => l.BaseUrl == "https://rekor.sigstore.dev" && l.KeyDetails == "PKIX_ECDSA_P256_SHA_256");
+    }
+
+    /// <summary>Sigstore's public trusted_root.json, from npm's install.</summary>
+    internal static TrustRoot PublicGood()
+    {
         var npmRoot = NodeTools.Run("npm", ["root", "-g"], Path.GetTempPath(), "", TimeSpan.FromMinutes(1)).StandardOutput.Trim();
         var seeds = Path.Combine(npmRoot, "npm", "node_modules", "@sigstore", "tuf", "seeds.json");
         Assert.True(File.Exists(seeds), seeds + " is missing: npm's install is not where npm says");
         using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(seeds));
         var target = json.RootElement.GetProperty("https://tuf-repo-cdn.sigstore.dev").GetProperty("targets").GetProperty("trusted_root.json").GetString()!;
         Assert.True(TrustRoot.TryParse(Convert.FromBase64String(target), "trusted_root.json", out var root, out var error), error);
-        Assert.Contains(root!.Authorities, a => a.Uri == "https://fulcio.sigstore.dev" && a.Chain.Length == 2);
-        Assert.Contains(root.Logs, l => l.BaseUrl == "https://rekor.sigstore.dev" && l.KeyDetails == "PKIX_ECDSA_P256_SHA_256");
+        return root!;
     }
 
     [Theory]
