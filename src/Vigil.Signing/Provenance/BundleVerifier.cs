@@ -11,15 +11,17 @@ namespace Vigil.Signing.Provenance;
 /// <param name="SignedAt">The transparency log's integrated time, vouched for by its signed entry timestamp.</param>
 /// <param name="LogIndex">The entry's index in the log.</param>
 /// <param name="Log">The log's base URL.</param>
-internal sealed record VerifiedBundle(X509Certificate2 Leaf, DateTimeOffset SignedAt, long LogIndex, string Log);
+/// <param name="InclusionProven">True when the entry's Merkle inclusion proof was verified against a signed checkpoint.</param>
+internal sealed record VerifiedBundle(X509Certificate2 Leaf, DateTimeOffset SignedAt, long LogIndex, string Log, bool InclusionProven);
 
 /// <summary>
 /// Verifies a Sigstore DSSE bundle offline against a <see cref="TrustRoot"/>, as Sigstore's verifiers do: the
 /// envelope's signature (over the DSSE pre-authentication encoding, ECDSA P-256/P-384 with the certificate's key);
 /// the transparency-log entry's signed entry timestamp (the log's promise of inclusion, signed with its key) and that
 /// the entry records this envelope's signature and payload hash; the certificate's chain to a certificate authority of
-/// the trust root, valid at the log's integrated time, for code signing. Not verified offline: Merkle inclusion proofs
-/// against a log checkpoint, certificate transparency (SCTs) and RFC 3161 timestamps (ADR 0010).
+/// the trust root, valid at the log's integrated time, for code signing; when the entry carries one, its Merkle
+/// inclusion proof up to the log's signed checkpoint. Not verified: that the checkpoint is the one every other
+/// verifier sees (no witnesses, no consistency proofs), certificate transparency (SCTs), RFC 3161 timestamps (ADR 0010).
 /// </summary>
 internal static class BundleVerifier
 {
@@ -50,7 +52,7 @@ internal static class BundleVerifier
         var log = VerifyEntry(entry, root, signedAt);
         VerifyEntryBody(entry, bundle, signature);
         VerifyChain(bundle.Leaf, root, signedAt);
-        return new VerifiedBundle(bundle.Leaf, signedAt, entry.LogIndex, log.BaseUrl);
+        return new VerifiedBundle(bundle.Leaf, signedAt, entry.LogIndex, log.BaseUrl, entry.InclusionProof is not null);
     }
 
     private static void VerifyEnvelopeSignature(SigstoreBundle bundle, byte[] signature)
@@ -103,6 +105,8 @@ internal static class BundleVerifier
         {
             throw ProvenanceException.Invalid($"the signed entry timestamp of the transparency log {log.BaseUrl} does not verify (entry {entry.LogIndex} altered)");
         }
+
+        entry.InclusionProof?.Verify(entry.CanonicalizedBody, log, key);
 
         return log;
     }

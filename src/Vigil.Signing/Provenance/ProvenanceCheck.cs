@@ -170,7 +170,9 @@ public sealed class ProvenanceCheck : IPackageCheck
 
         details.AddRange(claims.Select(c => new KeyValuePair<string, string>("certificate " + c.Key, c.Value)));
         details.Add(new("signed at", verified.SignedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)));
-        details.Add(new("transparency log", $"{verified.Log} entry {verified.LogIndex}: signed entry timestamp verified; inclusion proof not verified offline"));
+        details.Add(new("transparency log", verified.InclusionProven
+            ? $"{verified.Log} entry {verified.LogIndex}: signed entry timestamp and inclusion proof (to the signed checkpoint) verified"
+            : $"{verified.Log} entry {verified.LogIndex}: signed entry timestamp verified; the bundle carries no inclusion proof"));
         return new CheckResult(Name, CheckOutcome.Verified) { Details = details };
     }
 

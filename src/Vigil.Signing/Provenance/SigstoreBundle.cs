@@ -14,7 +14,7 @@ internal sealed record TlogEntry(
     long IntegratedTime,
     byte[]? SignedEntryTimestamp,
     byte[] CanonicalizedBody,
-    bool HasInclusionProof);
+    InclusionProof? InclusionProof);
 
 /// <summary>
 /// A Sigstore bundle with a DSSE envelope, as npm's attestations carry them (media types
@@ -72,7 +72,7 @@ internal sealed record SigstoreBundle(
                     Json.Int64(entry, "integratedTime", where),
                     promise is { } p ? Json.Base64(p, "signedEntryTimestamp", where + ".inclusionPromise") : null,
                     Json.Base64(entry, "canonicalizedBody", where),
-                    Json.OptionalObject(entry, "inclusionProof") is not null));
+                    Json.OptionalObject(entry, "inclusionProof") is { } proof ? InclusionProof.Parse(proof, where + ".inclusionProof") : null));
             }
         }
 

@@ -69,7 +69,9 @@ public sealed class ProvenanceCheckTests : IClassFixture<TestSigstore>, IDisposa
         Assert.Equal("https://token.actions.githubusercontent.com", details["certificate issuer"]);
         Assert.Equal($"{TestSigstore.Repository}/{TestSigstore.WorkflowPath}@{TestSigstore.Ref}", details["certificate build signer"]);
         Assert.Equal("2026-03-01T12:00:00Z", details["signed at"]);
-        Assert.Contains("inclusion proof not verified offline", details["transparency log"], StringComparison.Ordinal);
+        Assert.EndsWith(shape == "v0.3-dsse"
+            ? "signed entry timestamp and inclusion proof (to the signed checkpoint) verified"
+            : "signed entry timestamp verified; the bundle carries no inclusion proof", details["transparency log"], StringComparison.Ordinal);
         Assert.StartsWith("present", details["publish attestation"], StringComparison.Ordinal);
     }
 
@@ -84,6 +86,8 @@ public sealed class ProvenanceCheckTests : IClassFixture<TestSigstore>, IDisposa
         { "set", "the signed entry timestamp of the transparency log https://rekor.vigil-test.invalid does not verify (entry 123456789 altered)" },
         { "log-key", "the signed entry timestamp of the transparency log https://rekor.vigil-test.invalid does not verify" },
         { "log-records-other", "the transparency-log entry records another signature than the envelope's" },
+        { "proof-hash", "the inclusion proof does not lead from the entry to the log's root hash" },
+        { "checkpoint-signature", "the log checkpoint has no valid signature of the transparency log https://rekor.vigil-test.invalid" },
         { "repository", "the provenance claims the repository https://github.com/evil/fork, but the signing certificate was issued to https://github.com/vigil-test/packed" },
     };
 
@@ -102,6 +106,8 @@ public sealed class ProvenanceCheckTests : IClassFixture<TestSigstore>, IDisposa
             "set" => new TestSigstore.Options { AlterSet = true },
             "log-key" => new TestSigstore.Options { OtherLogKey = true },
             "log-records-other" => new TestSigstore.Options { LogRecordsOtherSignature = true },
+            "proof-hash" => new TestSigstore.Options { AlterProofHash = true },
+            "checkpoint-signature" => new TestSigstore.Options { AlterCheckpointSignature = true },
             "repository" => new TestSigstore.Options { PredicateRepository = "https://github.com/evil/fork" },
             _ => throw new ArgumentOutOfRangeException(nameof(what)),
         };

@@ -55,6 +55,8 @@ public sealed class TestSigstore : IDisposable
         public bool LogRecordsOtherSignature { get; init; }
         public string PredicateRepository { get; init; } = Repository;
         public bool PublishAttestationToo { get; init; } = true;
+        public bool AlterProofHash { get; init; }
+        public bool AlterCheckpointSignature { get; init; }
     }
 
     /// <summary>The trust root (Sigstore's <c>trusted_root.json</c> shape) for this Sigstore.</summary>
@@ -208,6 +210,12 @@ public sealed class TestSigstore : IDisposable
             ["inclusionPromise"] = new JsonObject { ["signedEntryTimestamp"] = Convert.ToBase64String(set) },
             ["canonicalizedBody"] = Convert.ToBase64String(canonicalizedBody),
         };
+        if (!intoto)
+        {
+            // v0.2+ bundles carry an inclusion proof: the entry is leaf 2 of a 5-leaf tree, with a signed checkpoint.
+            entry["inclusionProof"] = InclusionProof(canonicalizedBody, options);
+        }
+
         var material = new JsonObject { ["tlogEntries"] = new JsonArray(entry) };
         if (intoto)
         {
@@ -232,6 +240,78 @@ public sealed class TestSigstore : IDisposable
                 ["signatures"] = new JsonArray(new JsonObject { ["sig"] = Convert.ToBase64String(signature), ["keyid"] = "" }),
             },
         };
+    }
+
+    private JsonObject InclusionProof(byte[] body, Options options)
+    {
+        byte[][] leaves = [.. Enumerable.Range(0, 5).Select(i => i == 2 ? body : Encoding.UTF8.GetBytes("another entry " + i))];
+        var root = TreeHash(leaves);
+        var path = AuditPath(2, leaves);
+        if (options.AlterProofHash)
+        {
+            path[0][0] ^= 0x01;
+        }
+
+        var note = $"rekor.vigil-test.invalid - 42\n{leaves.Length}\n{Convert.ToBase64String(root)}\n";
+        var signature = _logKey.SignData(Encoding.UTF8.GetBytes(note), HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
+        if (options.AlterCheckpointSignature)
+        {
+            signature[^1] ^= 0x01;
+        }
+
+        var signed = Convert.ToBase64String([.. LogId.AsSpan(0, 4), .. signature]);
+        return new JsonObject
+        {
+            ["logIndex"] = "2",
+            ["rootHash"] = Convert.ToBase64String(root),
+            ["treeSize"] = leaves.Length.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["hashes"] = new JsonArray([.. path.Select(h => (JsonNode)Convert.ToBase64String(h))]),
+            ["checkpoint"] = new JsonObject { ["envelope"] = note + "\n\u2014 rekor.vigil-test.invalid " + signed + "\n" },
+        };
+    }
+
+    /// <summary>RFC 6962's Merkle tree hash.</summary>
+    private static byte[] TreeHash(ReadOnlySpan<byte[]> leaves)
+    {
+        if (leaves.Length == 1)
+        {
+            return SHA256.HashData([0x00, .. leaves[0]]);
+        }
+
+        int k = SplitPoint(leaves.Length);
+        return SHA256.HashData([0x01, .. TreeHash(leaves[..k]), .. TreeHash(leaves[k..])]);
+    }
+
+    /// <summary>RFC 6962's audit path of leaf <paramref name="m"/>, leaf side first.</summary>
+    private static List<byte[]> AuditPath(int m, ReadOnlySpan<byte[]> leaves)
+    {
+        if (leaves.Length == 1)
+        {
+            return [];
+        }
+
+        int k = SplitPoint(leaves.Length);
+        if (m < k)
+        {
+            var path = AuditPath(m, leaves[..k]);
+            path.Add(TreeHash(leaves[k..]));
+            return path;
+        }
+
+        var right = AuditPath(m - k, leaves[k..]);
+        right.Add(TreeHash(leaves[..k]));
+        return right;
+    }
+
+    private static int SplitPoint(int n)
+    {
+        int k = 1;
+        while (k * 2 < n)
+        {
+            k *= 2;
+        }
+
+        return k;
     }
 
     private static X509Certificate2 CaCertificate(string name, ECDsa key, X509Certificate2? issuer, ECDsa? issuerKey)
