@@ -95,8 +95,8 @@ public sealed class ProvenanceCheck : IPackageCheck
         }
     }
 
-    /// <summary>Verifies the attestations <paramref name="document"/> of <paramref name="package"/> against <paramref name="root"/>.</summary>
-    public CheckResult Verify(ResolvedPackage package, byte[] document, TrustRoot root)
+    /// <summary>Verifies the attestations <paramref name="document"/> of <paramref name="package"/> against <paramref name="root"/>; throws <see cref="ProvenanceException"/>.</summary>
+    internal CheckResult Verify(ResolvedPackage package, byte[] document, TrustRoot root)
     {
         ArgumentNullException.ThrowIfNull(package);
         ArgumentNullException.ThrowIfNull(document);
@@ -135,6 +135,7 @@ public sealed class ProvenanceCheck : IPackageCheck
         }
 
         var bundle = SigstoreBundle.Parse(bundleJson);
+        using var leaf = bundle.Leaf;
         var verified = BundleVerifier.Verify(bundle, root);
         var statement = ProvenanceStatement.Parse(bundle.Payload);
         if (statement.PredicateType != predicateType)

@@ -166,6 +166,26 @@ public sealed class ProvenanceCheckTests : IClassFixture<TestSigstore>, IDisposa
     }
 
     [Fact]
+    public async Task Hostile_documents_are_refused_without_a_crash()
+    {
+        var deep = System.Text.Encoding.UTF8.GetBytes("{\"attestations\":" + new string('[', 5000) + new string(']', 5000) + "}");
+        var huge = new byte[ProvenanceCheck.MaxDocumentBytes + 1];
+        var garbageCertificate = """{"attestations":[{"predicateType":"https://slsa.dev/provenance/v1","bundle":{"mediaType":"application/vnd.dev.sigstore.bundle.v0.3+json","verificationMaterial":{"certificate":{"rawBytes":"AAAA"}},"dsseEnvelope":{}}}]}"""u8.ToArray();
+        foreach (var (document, reason) in new[]
+        {
+            (deep, "the attestation is malformed: "),
+            (huge, "the attestations document is larger than 4 MiB"),
+            (garbageCertificate, "the bundle's signing certificate cannot be read"),
+        })
+        {
+            var context = new VerifyContext(new VerifyOptions { Registry = new Uri("https://registry.invalid/"), TrustRootFile = _trustRoot }, Registry(document), TimeProvider.System);
+            var result = await new ProvenanceCheck().CheckAsync(Package(), context, CancellationToken.None);
+            Assert.Equal(CheckOutcome.Invalid, result.Outcome);
+            Assert.StartsWith(reason, result.Reason, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task A_lockfile_without_sha512_cannot_be_compared()
     {
         // A sha1-only integrity as old lockfiles record it (any 20 bytes: the check never hashes with SHA-1).
