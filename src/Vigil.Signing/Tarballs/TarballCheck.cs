@@ -53,16 +53,20 @@ public sealed class TarballCheck : IPackageCheck
                 return Judge(cached, expected, "npm cache");
             }
 
-            if (cached is { Status: TarballInspectionStatus.Rejected })
+            if (cached is { Status: TarballInspectionStatus.Rejected }
+                && await CachedCopyMatchesAsync(context, expected, cancellationToken).ConfigureAwait(false))
             {
+                // The unsafe content is what the integrity names (not a damaged cache file): the verdict stands.
                 return Judge(cached, expected, "npm cache");
             }
 
             if (cached is not null)
             {
-                cacheNote = cached.Status == TarballInspectionStatus.Complete
-                    ? "npm's cached copy does not match its address (ignored)"
-                    : "npm's cached copy could not be read (ignored): " + cached.Problem;
+                cacheNote = cached.Status switch
+                {
+                    TarballInspectionStatus.SourceFailed => "npm's cached copy could not be read (ignored): " + cached.Problem,
+                    _ => "npm's cached copy does not match its address (ignored)",
+                };
             }
 
             var fetched = await context.Registry.OpenTarballAsync(package, cancellationToken).ConfigureAwait(false);
@@ -108,6 +112,31 @@ public sealed class TarballCheck : IPackageCheck
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return new TarballInspection(TarballInspectionStatus.SourceFailed, e.Message, null, 0, 0, 0, 0, null);
+        }
+    }
+
+    /// <summary>Hashes npm's cached copy whole (without unpacking it): true when it is the content its address names.</summary>
+    private static async ValueTask<bool> CachedCopyMatchesAsync(VerifyContext context, IntegrityHash expected, CancellationToken cancellationToken)
+    {
+        var directory = context.Options.NpmCacheDirectory ?? NpmContentCache.DefaultDirectory();
+        var path = NpmContentCache.ContentPath(directory!, expected);
+        if (new FileInfo(path).Length > TarballLimits.MaxCompressedBytes)
+        {
+            return false;
+        }
+
+        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        await using (file.ConfigureAwait(false))
+        {
+            using var hasher = expected.CreateHasher();
+            var buffer = new byte[64 * 1024];
+            int read;
+            while ((read = await file.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                hasher.AppendData(buffer, 0, read);
+            }
+
+            return expected.Matches(hasher.GetHashAndReset());
         }
     }
 

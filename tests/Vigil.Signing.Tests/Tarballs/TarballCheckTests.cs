@@ -93,6 +93,32 @@ public class TarballCheckTests(NpmPackFixture packed) : IClassFixture<NpmPackFix
     }
 
     [Fact]
+    public async Task An_unsafe_cached_copy_is_invalid_when_it_is_what_the_integrity_names_and_ignored_when_damaged()
+    {
+        var (unsafeTarball, expected) = HostileTarballTests.Crafted("symlink");
+        var integrity = HostileTarballTests.Sha512(unsafeTarball);
+        var cache = packed.Scratch("unsafe-cache");
+        var path = NpmContentCache.ContentPath(cache, integrity);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllBytes(path, unsafeTarball);
+        var registry = new TestRegistry();
+        var package = Package(integrity.ToString());
+        var result = await Check.CheckAsync(package, Context(registry, cache), CancellationToken.None);
+        Assert.Equal(CheckOutcome.Invalid, result.Outcome);
+        Assert.StartsWith("unsafe tarball: " + expected, result.Reason, StringComparison.Ordinal);
+        Assert.Contains(new KeyValuePair<string, string>("source", "npm cache"), result.Details);
+
+        // A truncated cache file is unreadable as a tarball but is not what its address names: the registry decides.
+        File.WriteAllBytes(path, unsafeTarball[..(unsafeTarball.Length / 2)]);
+        registry.Tarballs["@vigil-test/packed@1.2.3"] = unsafeTarball;
+        var fallback = await Check.CheckAsync(package, Context(registry, cache), CancellationToken.None);
+        Assert.Equal(1, registry.TarballsOpened);
+        Assert.Equal(CheckOutcome.Invalid, fallback.Outcome);
+        Assert.Contains(new KeyValuePair<string, string>("source", "registry"), fallback.Details);
+        Assert.Contains(new KeyValuePair<string, string>("cache", "npm's cached copy does not match its address (ignored)"), fallback.Details);
+    }
+
+    [Fact]
     public async Task No_copy_anywhere_is_not_verifiable_with_why()
     {
         var result = await Check.CheckAsync(Package(), Context(new TestRegistry()), CancellationToken.None);
