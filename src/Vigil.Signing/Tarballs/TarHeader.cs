@@ -41,16 +41,9 @@ internal static class TarHeader
             return "the header checksum field is not an octal number";
         }
 
-        long unsigned = 0;
-        long signed = 0;
-        for (int i = 0; i < TarBlockReader.BlockSize; i++)
-        {
-            byte b = i is >= ChecksumOffset and < ChecksumOffset + 8 ? (byte)' ' : block[i];
-            unsigned += b;
-            signed += (sbyte)b;
-        }
-
-        if (recorded != unsigned && recorded != signed)
+        // The sum of the header's bytes with the checksum field read as eight spaces; old tars summed signed bytes.
+        long unsigned = Sum(block[..ChecksumOffset]) + (8 * ' ') + Sum(block[(ChecksumOffset + 8)..TarBlockReader.BlockSize]);
+        if (recorded != unsigned && recorded != SignedSum(block))
         {
             return "the header checksum does not match (a corrupt or crafted header)";
         }
@@ -92,6 +85,43 @@ internal static class TarHeader
         }
 
         return "'" + builder + "'";
+    }
+
+    private static long Sum(ReadOnlySpan<byte> bytes)
+    {
+        long sum = 0;
+        int i = 0;
+        if (System.Numerics.Vector.IsHardwareAccelerated)
+        {
+            var total = System.Numerics.Vector<ulong>.Zero;
+            for (; i + System.Numerics.Vector<byte>.Count <= bytes.Length; i += System.Numerics.Vector<byte>.Count)
+            {
+                System.Numerics.Vector.Widen(new System.Numerics.Vector<byte>(bytes[i..]), out var low, out var high);
+                System.Numerics.Vector.Widen(low + high, out var a, out var b);
+                System.Numerics.Vector.Widen(a + b, out var c, out var d);
+                total += c + d;
+            }
+
+            sum = (long)System.Numerics.Vector.Sum(total);
+        }
+
+        for (; i < bytes.Length; i++)
+        {
+            sum += bytes[i];
+        }
+
+        return sum;
+    }
+
+    private static long SignedSum(ReadOnlySpan<byte> block)
+    {
+        long sum = 0;
+        for (int i = 0; i < TarBlockReader.BlockSize; i++)
+        {
+            sum += i is >= ChecksumOffset and < ChecksumOffset + 8 ? ' ' : (sbyte)block[i];
+        }
+
+        return sum;
     }
 
     /// <summary>An octal field: optional leading spaces, octal digits, then NULs or spaces to its end (empty is 0).</summary>

@@ -17,6 +17,7 @@ internal static class TarPathRules
     /// <paramref name="normalized"/> gets the path without empty and <c>.</c> segments (for duplicate detection) and
     /// <paramref name="rootLength"/> the length of its first segment.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static string? Check(ReadOnlySpan<byte> path, bool directory, Span<byte> normalized, out int normalizedLength, out int rootLength)
     {
         normalizedLength = 0;

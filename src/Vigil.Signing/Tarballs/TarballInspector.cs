@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using System.Security.Cryptography;
 using Vigil.Signing.Integrity;
 
 namespace Vigil.Signing.Tarballs;
@@ -108,17 +107,9 @@ public static class TarballInspector
                     return;
                 }
 
-                if (++_entries > TarballLimits.MaxEntries)
-                {
-                    throw new TarballRejectedException($"{HeaderName(block.Span)}: the tarball has more than {TarballLimits.MaxEntries:N0} entries");
-                }
-
-                if (TarHeader.Validate(block.Span, out long size) is { } invalid)
-                {
-                    throw new TarballRejectedException($"{HeaderName(block.Span)}: {invalid}");
-                }
-
-                byte type = TarHeader.Type(block.Span);
+                // The header's checks run in a method of their own: a loop method called once stays unoptimized
+                // code under tiered compilation, one called per entry is optimized soon.
+                byte type = Header(block.Span, pax, longName, longLink, out long size, out int pathLength);
                 string headerName = type is (byte)'x' or (byte)'g' or (byte)'L' or (byte)'K' ? HeaderName(block.Span) : "";
                 switch (type)
                 {
@@ -143,39 +134,6 @@ public static class TarballInspector
                         continue;
                 }
 
-                int pathLength = Join(pax?.Path ?? longName, TarHeader.Prefix(block.Span), TarHeader.Name(block.Span));
-                if (pax?.Size is { } paxSize)
-                {
-                    size = paxSize;
-                }
-
-                bool directory;
-                switch (type)
-                {
-                    case (byte)'0' or 0 or (byte)'7':
-                        directory = false;
-                        break;
-                    case (byte)'5':
-                        directory = true;
-                        break;
-                    case (byte)'1':
-                        throw new TarballRejectedException($"{Entry(pathLength)} is a hard link to {TarHeader.Printable(pax?.LinkPath ?? longLink ?? TarHeader.LinkName(block.Span))}: package tarballs hold only files and folders");
-                    case (byte)'2':
-                        throw new TarballRejectedException($"{Entry(pathLength)} is a symbolic link to {TarHeader.Printable(pax?.LinkPath ?? longLink ?? TarHeader.LinkName(block.Span))}: package tarballs hold only files and folders");
-                    case (byte)'3' or (byte)'4':
-                        throw new TarballRejectedException($"{Entry(pathLength)} is a device: package tarballs hold only files and folders");
-                    case (byte)'6':
-                        throw new TarballRejectedException($"{Entry(pathLength)} is a FIFO: package tarballs hold only files and folders");
-                    default:
-                        throw new TarballRejectedException($"{Entry(pathLength)} has the unknown entry type {TarHeader.Printable([type])}");
-                }
-
-                CheckEntry(pathLength, directory, size);
-                if (!directory)
-                {
-                    _files++;
-                }
-
                 try
                 {
                     await blocks.SkipContentAsync(size, cancellationToken).ConfigureAwait(false);
@@ -189,6 +147,66 @@ public static class TarballInspector
                 longName = null;
                 longLink = null;
             }
+        }
+
+        /// <summary>
+        /// Checks one header block: the entry limit, the header's fields, and for a file or folder its type and path.
+        /// Returns the type; <paramref name="size"/> is the data to read (extended headers) or skip (entries).
+        /// </summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private byte Header(ReadOnlySpan<byte> block, PaxHeader? pax, byte[]? longName, byte[]? longLink, out long size, out int pathLength)
+        {
+            pathLength = 0;
+            if (++_entries > TarballLimits.MaxEntries)
+            {
+                throw new TarballRejectedException($"{HeaderName(block)}: the tarball has more than {TarballLimits.MaxEntries:N0} entries");
+            }
+
+            if (TarHeader.Validate(block, out size) is { } invalid)
+            {
+                throw new TarballRejectedException($"{HeaderName(block)}: {invalid}");
+            }
+
+            byte type = TarHeader.Type(block);
+            if (type is (byte)'x' or (byte)'g' or (byte)'L' or (byte)'K')
+            {
+                return type;
+            }
+
+            pathLength = Join(pax?.Path ?? longName, TarHeader.Prefix(block), TarHeader.Name(block));
+            if (pax?.Size is { } paxSize)
+            {
+                size = paxSize;
+            }
+
+            bool directory;
+            switch (type)
+            {
+                case (byte)'0' or 0 or (byte)'7':
+                    directory = false;
+                    break;
+                case (byte)'5':
+                    directory = true;
+                    break;
+                case (byte)'1':
+                    throw new TarballRejectedException($"{Entry(pathLength)} is a hard link to {TarHeader.Printable(pax?.LinkPath ?? longLink ?? TarHeader.LinkName(block))}: package tarballs hold only files and folders");
+                case (byte)'2':
+                    throw new TarballRejectedException($"{Entry(pathLength)} is a symbolic link to {TarHeader.Printable(pax?.LinkPath ?? longLink ?? TarHeader.LinkName(block))}: package tarballs hold only files and folders");
+                case (byte)'3' or (byte)'4':
+                    throw new TarballRejectedException($"{Entry(pathLength)} is a device: package tarballs hold only files and folders");
+                case (byte)'6':
+                    throw new TarballRejectedException($"{Entry(pathLength)} is a FIFO: package tarballs hold only files and folders");
+                default:
+                    throw new TarballRejectedException($"{Entry(pathLength)} has the unknown entry type {TarHeader.Printable([type])}");
+            }
+
+            CheckEntry(pathLength, directory, size);
+            if (!directory)
+            {
+                _files++;
+            }
+
+            return type;
         }
 
         private static void RefuseDangling(PaxHeader? pax, byte[]? longName, byte[]? longLink)
@@ -209,6 +227,25 @@ public static class TarballInspector
         public static byte[] CheckedLength(byte[] path, string headerName) => path.Length <= TarballLimits.MaxPathLength
             ? path
             : throw new TarballRejectedException($"{headerName} gives a path longer than {TarballLimits.MaxPathLength} bytes: {TarHeader.Printable(path)}");
+
+        /// <summary>
+        /// 128 bits of two FNV-1a hashes of the path. Not cryptographic, and need not be: identical paths always
+        /// collide (a duplicate is never missed); a crafted collision only makes its own tarball fail. A SHA-256 per
+        /// entry cost microseconds each, seconds for the largest tarballs.
+        /// </summary>
+        private static UInt128 PathHash(ReadOnlySpan<byte> path)
+        {
+            ulong a = 14695981039346656037UL;
+            ulong b = 0x9E3779B97F4A7C15UL;
+            foreach (byte c in path)
+            {
+                a = (a ^ c) * 1099511628211UL;
+                b = (b ^ c) * 0x100000001B3UL;
+                b ^= b >> 29;
+            }
+
+            return new UInt128(a, b);
+        }
 
         private string HeaderName(ReadOnlySpan<byte> block) => $"entry {_entries} ({TarHeader.Printable(TarHeader.Name(block))})";
 
@@ -241,9 +278,7 @@ public static class TarballInspector
 
             if (length > rootLength || !directory)
             {
-                Span<byte> hash = stackalloc byte[32];
-                SHA256.HashData(_normalized.AsSpan(0, length), hash);
-                if (!_paths.Add(System.Buffers.Binary.BinaryPrimitives.ReadUInt128LittleEndian(hash)))
+                if (!_paths.Add(PathHash(_normalized.AsSpan(0, length))))
                 {
                     throw new TarballRejectedException($"{Entry(pathLength)} appears twice (the last copy would win on install)");
                 }
