@@ -160,9 +160,21 @@ public sealed partial class AdvisoryStore
 
     /// <summary>The severity in columns level, score and vector from <paramref name="column"/> on.</summary>
     private static AdvisorySeverity Severity(DbDataReader reader, int column) => new(
-        Enum.TryParse<SeverityLevel>(reader.GetString(column), ignoreCase: true, out var level) ? level : SeverityLevel.Unknown,
+        Level(reader.GetString(column)),
         reader.IsDBNull(column + 1) ? null : decimal.Parse(reader.GetString(column + 1), CultureInfo.InvariantCulture),
         reader.IsDBNull(column + 2) ? null : reader.GetString(column + 2));
+
+    /// <summary>The level as the writer stores it (lower case), without the slower general parse for those.</summary>
+    private static SeverityLevel Level(string text) => text switch
+    {
+        "unknown" => SeverityLevel.Unknown,
+        "info" => SeverityLevel.Info,
+        "low" => SeverityLevel.Low,
+        "moderate" => SeverityLevel.Moderate,
+        "high" => SeverityLevel.High,
+        "critical" => SeverityLevel.Critical,
+        _ => Enum.TryParse<SeverityLevel>(text, ignoreCase: true, out var level) ? level : SeverityLevel.Unknown,
+    };
 
     private static string[] Lines(DbDataReader reader, int column) =>
         reader.GetString(column).Split('\n', StringSplitOptions.RemoveEmptyEntries);
