@@ -20,6 +20,12 @@ public sealed partial class AdvisoryStore
         ArgumentNullException.ThrowIfNull(names);
         var entries = new List<AffectedEntry>(names.Count * 2);
         using var connection = database.OpenConnection();
+        if (connection is Microsoft.Data.Sqlite.SqliteConnection sqlite)
+        {
+            ReadSqliteEntries(sqlite, ecosystem, names, entries);
+            return entries;
+        }
+
         using var command = connection.CreateCommand();
 
         // All names in one statement, as one JSON array: hundreds of parameters, bound by name, cost more than the query.
