@@ -20,6 +20,12 @@ public sealed partial class AdvisoryStore
         ArgumentNullException.ThrowIfNull(names);
         var entries = new List<AffectedEntry>(names.Count * 2);
         using var connection = database.OpenConnection();
+        if (connection is Microsoft.Data.Sqlite.SqliteConnection sqlite)
+        {
+            ReadSqliteEntries(sqlite, ecosystem, names, entries);
+            return entries;
+        }
+
         using var command = connection.CreateCommand();
 
         // All names in one statement, as one JSON array: hundreds of parameters, bound by name, cost more than the query.
@@ -160,9 +166,21 @@ public sealed partial class AdvisoryStore
 
     /// <summary>The severity in columns level, score and vector from <paramref name="column"/> on.</summary>
     private static AdvisorySeverity Severity(DbDataReader reader, int column) => new(
-        Enum.TryParse<SeverityLevel>(reader.GetString(column), ignoreCase: true, out var level) ? level : SeverityLevel.Unknown,
+        Level(reader.GetString(column)),
         reader.IsDBNull(column + 1) ? null : decimal.Parse(reader.GetString(column + 1), CultureInfo.InvariantCulture),
         reader.IsDBNull(column + 2) ? null : reader.GetString(column + 2));
+
+    /// <summary>The level as the writer stores it (lower case), without the slower general parse for those.</summary>
+    private static SeverityLevel Level(string text) => text switch
+    {
+        "unknown" => SeverityLevel.Unknown,
+        "info" => SeverityLevel.Info,
+        "low" => SeverityLevel.Low,
+        "moderate" => SeverityLevel.Moderate,
+        "high" => SeverityLevel.High,
+        "critical" => SeverityLevel.Critical,
+        _ => Enum.TryParse<SeverityLevel>(text, ignoreCase: true, out var level) ? level : SeverityLevel.Unknown,
+    };
 
     private static string[] Lines(DbDataReader reader, int column) =>
         reader.GetString(column).Split('\n', StringSplitOptions.RemoveEmptyEntries);

@@ -55,16 +55,21 @@ static class AuditCommand
 
     private static int Run(ParseResult parse, string path, string level, string[] omit, ReportFormat format, string? outputFile, string? ignoreFile)
     {
+        Phases.Mark("parse");
         var lockfile = LockfileInput.Read(path);
+        Phases.Mark("lockfile");
         string project = LockfileInput.ProjectFolder(path);
         var ignore = ReadIgnoreList(ignoreFile ?? Path.Combine(project, IgnoreList.DefaultFileName), explicitlyNamed: ignoreFile is not null);
         var store = Database.OpenForReading(parse);
+        Phases.Mark("open");
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var options = new AuditOptions(omit.Contains("dev"), omit.Contains("optional"), omit.Contains("peer"), ignore, today);
         var report = Database.Use(() => new Auditor(new StoreLookup(store)).Audit(lockfile, options, PinnedRuntime(store, project, today)));
+        Phases.Mark("audit");
         var threshold = level == "none" ? (SeverityLevel?)null : Enum.Parse<SeverityLevel>(level, ignoreCase: true);
         var context = new ReportContext(Cli.Version, DateTimeOffset.UtcNow, Uri(lockfile.Path), threshold ?? SeverityLevel.Critical);
         WriteReport(parse, format, report, context, outputFile);
+        Phases.Mark("report");
         return threshold is { } t && report.HasFindingsAtOrAbove(t) ? ExitCodes.Findings : ExitCodes.Success;
     }
 
@@ -150,7 +155,10 @@ static class AuditCommand
         public IReadOnlyList<AffectedEntry> AffectedEntries(string ecosystem, IReadOnlyCollection<string> names)
         {
             _ecosystem = ecosystem;
-            return _entries = store.AffectedEntries(ecosystem, names);
+            Phases.Mark("audit-start");
+            _entries = store.AffectedEntries(ecosystem, names);
+            Phases.Mark("entries");
+            return _entries;
         }
 
         public IReadOnlyDictionary<string, AdvisoryFacts> Facts(IReadOnlyCollection<string> ids)
@@ -167,7 +175,10 @@ static class AuditCommand
             }
 
             // An id no entry gave (not asked by the auditor) is looked up by id.
-            return named.Count == wanted.Count ? store.Facts(_ecosystem, keys) : store.Facts(ids);
+            Phases.Mark("match");
+            var facts = named.Count == wanted.Count ? store.Facts(_ecosystem, keys) : store.Facts(ids);
+            Phases.Mark("facts");
+            return facts;
         }
     }
 }

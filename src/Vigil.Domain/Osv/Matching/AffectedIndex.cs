@@ -73,12 +73,12 @@ public static class AffectedIndex
     public static AffectedVersions Read(string compact)
     {
         ArgumentNullException.ThrowIfNull(compact);
-        var versions = new List<NpmVersion>();
-        var unreadable = new List<string>();
-        var ranges = new List<CompiledRange>(2);
-        var problems = new List<string>();
-        var events = new List<CompiledRange.Event>(4);
-        var limits = new List<CompiledRange.Event>();
+
+        // The lists are this thread's, reused: taken while in use, so that a nested call would make its own.
+        var scratch = t_scratch ?? new ReadScratch();
+        t_scratch = null;
+        scratch.Clear();
+        var (versions, unreadable, ranges, problems, events, limits) = scratch;
         foreach (var lineRange in compact.AsSpan().Split('\n'))
         {
             var line = compact.AsSpan(lineRange);
@@ -139,7 +139,40 @@ public static class AffectedIndex
             }
         }
 
-        return new AffectedVersions([.. versions], unreadable.Count == 0 ? [] : [.. unreadable], [.. ranges], problems);
+        var result = new AffectedVersions([.. versions], unreadable.Count == 0 ? [] : [.. unreadable], [.. ranges], problems.Count == 0 ? [] : [.. problems]);
+        t_scratch = scratch;
+        return result;
+    }
+
+    /// <summary>The lists <see cref="Read"/> fills, kept per thread: an audit reads thousands of entries.</summary>
+    [ThreadStatic]
+    private static ReadScratch? t_scratch;
+
+    private sealed class ReadScratch
+    {
+        private readonly List<NpmVersion> _versions = [];
+        private readonly List<string> _unreadable = [];
+        private readonly List<CompiledRange> _ranges = [];
+        private readonly List<string> _problems = [];
+        private readonly List<CompiledRange.Event> _events = [];
+        private readonly List<CompiledRange.Event> _limits = [];
+
+        public void Clear()
+        {
+            _versions.Clear();
+            _unreadable.Clear();
+            _ranges.Clear();
+            _problems.Clear();
+            _events.Clear();
+            _limits.Clear();
+        }
+
+        public void Deconstruct(
+            out List<NpmVersion> versions, out List<string> unreadable, out List<CompiledRange> ranges, out List<string> problems,
+            out List<CompiledRange.Event> events, out List<CompiledRange.Event> limits)
+        {
+            (versions, unreadable, ranges, problems, events, limits) = (_versions, _unreadable, _ranges, _problems, _events, _limits);
+        }
     }
 
     private static OsvEventKind KindOf(ReadOnlySpan<char> text) => text switch
