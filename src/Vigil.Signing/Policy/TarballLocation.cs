@@ -35,8 +35,8 @@ public static class TarballLocation
             url = new UriBuilder(url) { Fragment = string.Empty }.Uri;
         }
 
-        // bun writes the registry's URL, not the tarball's: the tarball is the one under it.
-        return url.AbsolutePath.EndsWith(".tgz", StringComparison.OrdinalIgnoreCase) ? url : Under(url, name, version);
+        // bun writes the registry's URL (ending in '/'), not the tarball's: the tarball is the one under it.
+        return url.AbsolutePath.EndsWith('/') && string.IsNullOrEmpty(url.Query) ? Under(url, name, version) : url;
     }
 
     /// <summary>The tarball URL npm uses under a registry: <c>registry/name/-/basename-version.tgz</c>.</summary>

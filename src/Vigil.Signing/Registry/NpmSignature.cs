@@ -44,8 +44,9 @@ public static class NpmSignature
 
             return ecdsa.VerifyData(message, sig.AsSpan(0, sigLength), HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
         }
-        catch (CryptographicException)
+        catch (Exception e) when (e is CryptographicException or PlatformNotSupportedException)
         {
+            // A key that is no P-256 point (a curve OpenSSL does not know, a point off the curve).
             return false;
         }
     }

@@ -48,7 +48,7 @@ static class VerifyWriters
 
         output.WriteLine($"{"packages",-16}{report.Count(CheckOutcome.Verified),10}{report.Count(CheckOutcome.Unsigned),10}{report.Count(CheckOutcome.Invalid),10}{report.Count(CheckOutcome.NotVerifiable),16}");
         output.WriteLine();
-        output.WriteLine(Summary(report));
+        Wrap(output, Summary(report), string.Empty, string.Empty);
         foreach (var (check, count) in report.RequiredFailures())
         {
             output.WriteLine(Fit($"--require {check}: {count} of {report.Packages.Count} packages not verified by it."));
