@@ -27,28 +27,73 @@ public static class NpmSignature
         }
 
         var sig = new byte[signature.Length];
-        var spki = new byte[key.PublicKey.Length];
-        if (!Convert.TryFromBase64String(signature, sig, out int sigLength) || !Convert.TryFromBase64String(key.PublicKey, spki, out int spkiLength))
+        if (!Convert.TryFromBase64String(signature, sig, out int sigLength))
         {
             return false;
         }
 
         try
         {
-            using var ecdsa = ECDsa.Create();
-            ecdsa.ImportSubjectPublicKeyInfo(spki.AsSpan(0, spkiLength), out int read);
-            if (read != spkiLength || ecdsa.KeySize != 256)
-            {
-                return false;
-            }
-
-            return ecdsa.VerifyData(message, sig.AsSpan(0, sigLength), HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
+            return ImportedKey(key.PublicKey) is { } ecdsa
+                && ecdsa.VerifyData(message, sig.AsSpan(0, sigLength), HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
         }
         catch (Exception e) when (e is CryptographicException or PlatformNotSupportedException)
         {
-            // A key that is no P-256 point (a curve OpenSSL does not know, a point off the curve).
             return false;
         }
+    }
+
+    // Keys imported once per thread (a run verifies thousands of signatures with one or two keys); null for a key
+    // that is no P-256 public key.
+    [ThreadStatic]
+    private static Dictionary<string, ECDsa?>? _imported;
+
+    private static ECDsa? ImportedKey(string publicKey)
+    {
+        _imported ??= new Dictionary<string, ECDsa?>(StringComparer.Ordinal);
+        if (_imported.TryGetValue(publicKey, out var known))
+        {
+            return known;
+        }
+
+        if (_imported.Count >= 64)
+        {
+            foreach (var old in _imported.Values)
+            {
+                old?.Dispose();
+            }
+
+            _imported.Clear();
+        }
+
+        var spki = new byte[publicKey.Length];
+        ECDsa? ecdsa = null;
+        if (Convert.TryFromBase64String(publicKey, spki, out int spkiLength))
+        {
+            var created = ECDsa.Create();
+            try
+            {
+                created.ImportSubjectPublicKeyInfo(spki.AsSpan(0, spkiLength), out int read);
+                // Only the canonical encoding: a key whose bytes differ (a BIT STRING's unused-bits byte, say) is
+                // another key, even where a lenient reader would take it for the same point.
+                if (read == spkiLength && created.KeySize == 256 && created.ExportSubjectPublicKeyInfo().AsSpan().SequenceEqual(spki.AsSpan(0, spkiLength)))
+                {
+                    ecdsa = created;
+                }
+            }
+            catch (Exception e) when (e is CryptographicException or PlatformNotSupportedException)
+            {
+                // A key that is no P-256 point (a curve OpenSSL does not know, a point off the curve).
+            }
+
+            if (ecdsa is null)
+            {
+                created.Dispose();
+            }
+        }
+
+        _imported[publicKey] = ecdsa;
+        return ecdsa;
     }
 
     /// <summary>npm's key id of a public key: <c>SHA256:</c> and the unpadded base64 of the SHA-256 of its DER SubjectPublicKeyInfo.</summary>

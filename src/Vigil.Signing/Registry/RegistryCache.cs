@@ -48,14 +48,27 @@ public sealed class RegistryCache(string folder)
     {
         try
         {
-            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-            if (stream.Length > maxBytes)
+            // A handle, not a FileStream: no buffer, no advisory lock; a run reads thousands of these small files.
+            using var handle = File.OpenHandle(file, FileMode.Open, FileAccess.Read, FileShare.Read);
+            long length = RandomAccess.GetLength(handle);
+            if (length > maxBytes)
             {
                 return null;
             }
 
-            var bytes = new byte[stream.Length];
-            stream.ReadExactly(bytes);
+            var bytes = new byte[length];
+            int total = 0;
+            while (total < bytes.Length)
+            {
+                int read = RandomAccess.Read(handle, bytes.AsSpan(total), total);
+                if (read == 0)
+                {
+                    return null;
+                }
+
+                total += read;
+            }
+
             return bytes;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -139,12 +152,23 @@ public sealed class RegistryCache(string folder)
         return buffer.ToArray();
     }
 
-    private string RegistryFolder(Uri registry) => Path.Combine(Folder, SafeName(registry.Authority + registry.AbsolutePath.TrimEnd('/')));
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Uri, string> _registryFolders = new();
+
+    private string RegistryFolder(Uri registry) =>
+        _registryFolders.GetOrAdd(registry, r => Path.Combine(Folder, SafeName(r.Authority + r.AbsolutePath.TrimEnd('/'))));
+
+    private static readonly System.Buffers.SearchValues<char> SafeCharacters =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_@.");
 
     // A name as one file name: anything but letters, digits, '.', '-', '_' and '@' escaped as %XX ('/' too), and
     // never '.' or '..'.
     private static string SafeName(string text)
     {
+        if (text.Length > 0 && text[0] != '.' && !text.AsSpan().ContainsAnyExcept(SafeCharacters))
+        {
+            return text;
+        }
+
         var name = new StringBuilder(text.Length + 8);
         foreach (byte b in Encoding.UTF8.GetBytes(text))
         {

@@ -56,7 +56,15 @@ public sealed class RegistrySignatureCheck : IPackageCheck
                 return Result(CheckOutcome.NotVerifiable, "the registry's keys cannot be had: " + keys.Reason);
             }
 
-            return Verify(version, keys.Value);
+            var verified = Verify(version, keys.Value);
+            if (verified.Outcome == CheckOutcome.Verified && !string.IsNullOrWhiteSpace(package.Integrity) && !IntegrityValue.TryParse(package.Integrity, out _, out _))
+            {
+                // A yarn berry checksum (or a malformed integrity, which the policy reports): the registry's record is
+                // signed, but the lockfile holds nothing to tie it to.
+                return verified with { Reason = "the registry's record is signed; the lockfile's integrity is no SRI hash and cannot be compared with it" };
+            }
+
+            return verified;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

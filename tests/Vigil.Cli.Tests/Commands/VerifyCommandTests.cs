@@ -139,6 +139,19 @@ public sealed class VerifyCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_token_from_the_project_npmrc_goes_to_its_registry_only_and_is_never_printed()
+    {
+        const string Token = "test-token-5f2b9c";
+        File.WriteAllText(_project.File(".npmrc"), $"registry={_registry.Url.AbsoluteUri}\n//{_registry.Url.Authority}/:_authToken={Token}\n//elsewhere.example/:_authToken=other-token\n");
+        var result = CliRun.Run("verify", _project.Path, "--cache", _cache);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.NotEmpty(_registry.Authorizations);
+        Assert.All(_registry.Authorizations, a => Assert.Equal("Bearer " + Token, a));
+        Assert.DoesNotContain(Token, result.Output + result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_report_can_go_to_a_file()
     {
         string file = _project.File("report.json");

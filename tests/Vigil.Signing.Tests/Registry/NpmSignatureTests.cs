@@ -65,6 +65,15 @@ public sealed class NpmSignatureTests
     [Fact]
     public void Every_altered_byte_of_the_key_fails()
     {
+        for (int round = 0; round < 8; round++)
+        {
+            // Several keys: whether a lenient reader takes an altered byte for the same key depends on the key's bits.
+            EveryAlteredByteOfTheKeyFails();
+        }
+    }
+
+    private static void EveryAlteredByteOfTheKeyFails()
+    {
         using var ecdsa = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var (key, message, signature) = Signed(ecdsa);
         byte[] spki = Convert.FromBase64String(key.PublicKey);

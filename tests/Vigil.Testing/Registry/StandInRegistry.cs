@@ -23,6 +23,7 @@ public sealed class StandInRegistry : IDisposable
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, PublishedVersion>> _packages = new(StringComparer.Ordinal);
     private readonly List<SigningKey> _keys = [];
     private readonly ConcurrentQueue<string> _requests = new();
+    private readonly ConcurrentQueue<string> _authorizations = new();
     private readonly Task _loop;
 
     private StandInRegistry()
@@ -38,6 +39,9 @@ public sealed class StandInRegistry : IDisposable
 
     /// <summary>The requests served so far, as <c>GET /path</c> lines.</summary>
     public IReadOnlyCollection<string> Requests => _requests;
+
+    /// <summary>The <c>Authorization</c> header of every request that had one, in order.</summary>
+    public IReadOnlyCollection<string> Authorizations => _authorizations;
 
     /// <summary>When true, <c>/-/npm/v1/keys</c> answers 404 (a registry that signs nothing).</summary>
     public bool NoKeysEndpoint { get; set; }
@@ -297,6 +301,11 @@ public sealed class StandInRegistry : IDisposable
                 string accept = lines.FirstOrDefault(l => l.StartsWith("Accept:", StringComparison.OrdinalIgnoreCase))?[7..].Trim() ?? string.Empty;
                 string path = requestLine.Length > 1 ? requestLine[1] : "/";
                 _requests.Enqueue("GET " + path);
+                if (lines.FirstOrDefault(l => l.StartsWith("Authorization:", StringComparison.OrdinalIgnoreCase)) is { } authorization)
+                {
+                    _authorizations.Enqueue(authorization["Authorization:".Length..].Trim());
+                }
+
                 var (status, type, body) = Down ? (503, "text/plain", "down"u8.ToArray()) : Answer(Uri.UnescapeDataString(path), accept);
                 string reason = status switch { 200 => "OK", 404 => "Not Found", _ => "Error" };
                 byte[] header = Encoding.ASCII.GetBytes($"HTTP/1.1 {status} {reason}\r\nContent-Type: {type}\r\nContent-Length: {body.Length}\r\nConnection: close\r\n\r\n");

@@ -6,7 +6,7 @@ namespace Vigil.Cli.Commands.Verify;
 /// <summary>Runs every applying check on every package, a bounded number of packages at a time.</summary>
 static class VerifyRunner
 {
-    /// <summary>Packages checked at once (the checks wait on the network or the disk, not the processor).</summary>
+    /// <summary>Packages checked at once over the network (the checks wait on it, not on the processor).</summary>
     public const int Parallelism = 16;
 
     public static async Task<VerifyReport> RunAsync(Lockfile lockfile, VerifyContext context, CancellationToken cancellationToken)
@@ -15,7 +15,12 @@ static class VerifyRunner
         var results = new PackageResult[lockfile.Packages.Length];
         await Parallel.ForEachAsync(
             Enumerable.Range(0, lockfile.Packages.Length),
-            new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
+            new ParallelOptions
+            {
+                // Offline, the work is the processor's (signature verification): one package per core.
+                MaxDegreeOfParallelism = context.Options.Offline ? Environment.ProcessorCount : Parallelism,
+                CancellationToken = cancellationToken,
+            },
             async (i, ct) =>
             {
                 var package = lockfile.Packages[i];
