@@ -115,7 +115,10 @@ public sealed partial class PolicyCheck : IPackageCheck
         return options.Registry;
     }
 
-    /// <summary>The allowed hosts: <see cref="VerifyOptions.AllowedHosts"/>, or the configured registries' hosts when none is given.</summary>
+    /// <summary>
+    /// The allowed hosts: <see cref="VerifyOptions.AllowedHosts"/>, or the configured registries' hosts when none is
+    /// given (with yarn's name for npm's public registry when that is one of them).
+    /// </summary>
     public static IReadOnlyList<string> AllowedHosts(VerifyOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -133,8 +136,17 @@ public sealed partial class PolicyCheck : IPackageCheck
             }
         }
 
+        // yarn classic writes npm's public registry under its own host name, which serves the same registry.
+        if (hosts.Contains(NpmPublicHost, StringComparer.OrdinalIgnoreCase) && !hosts.Contains(YarnPublicHost, StringComparer.OrdinalIgnoreCase))
+        {
+            hosts.Add(YarnPublicHost);
+        }
+
         return hosts;
     }
+
+    private const string NpmPublicHost = "registry.npmjs.org";
+    private const string YarnPublicHost = "registry.yarnpkg.com";
 
     // An allowed host matches the URL's host, or its host and port when it names one.
     private static bool IsAllowed(Uri url, VerifyOptions options)

@@ -48,8 +48,9 @@ public sealed class RegistryCache(string folder)
     {
         try
         {
-            // A handle, not a FileStream: no buffer, no advisory lock; a run reads thousands of these small files.
-            using var handle = File.OpenHandle(file, FileMode.Open, FileAccess.Read, FileShare.Read);
+            // A handle, not a FileStream, shared for writing (no advisory lock): a run reads thousands of these small
+            // files, and a writer replaces them by renaming, never in place.
+            using var handle = File.OpenHandle(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
             long length = RandomAccess.GetLength(handle);
             if (length > maxBytes)
             {

@@ -66,7 +66,7 @@ public sealed class RegistryHttp(HttpClient http, Func<Uri, string?> tokenFor, T
 
                 if (response.Content.Headers.ContentLength is long length && length > maxBytes)
                 {
-                    return new Answer(HttpStatusCode.InsufficientStorage, null, $"{Describe(current)} is larger than {maxBytes / 1024 / 1024} MB; not read");
+                    return new Answer(HttpStatusCode.InsufficientStorage, null, $"{Describe(current)} is larger than {Size(maxBytes)}; not read");
                 }
 
                 await using var body = await response.Content.ReadAsStreamAsync(limit.Token).ConfigureAwait(false);
@@ -78,7 +78,7 @@ public sealed class RegistryHttp(HttpClient http, Func<Uri, string?> tokenFor, T
                     buffer.Write(chunk, 0, read);
                     if (buffer.Length > maxBytes)
                     {
-                        return new Answer(HttpStatusCode.InsufficientStorage, null, $"{Describe(current)} is larger than {maxBytes / 1024 / 1024} MB; not read");
+                        return new Answer(HttpStatusCode.InsufficientStorage, null, $"{Describe(current)} is larger than {Size(maxBytes)}; not read");
                     }
                 }
 
@@ -100,6 +100,8 @@ public sealed class RegistryHttp(HttpClient http, Func<Uri, string?> tokenFor, T
 
         return new Answer(0, null, $"{Describe(url)} redirects more than {MaxRedirects} times; not followed");
     }
+
+    private static string Size(long bytes) => bytes >= 1024 * 1024 ? $"{bytes / 1024 / 1024} MB" : $"{bytes} bytes";
 
     /// <summary>A URL for a reason: scheme, host and path, never user information or a query.</summary>
     public static string Describe(Uri url)

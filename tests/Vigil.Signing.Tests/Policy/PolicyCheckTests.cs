@@ -83,6 +83,16 @@ public sealed class PolicyCheckTests
     }
 
     [Fact]
+    public void Yarns_name_for_npms_public_registry_is_allowed_with_it_and_only_with_it()
+    {
+        var npm = new VerifyOptions { Registry = new Uri("https://registry.npmjs.org/") };
+        const string Yarn = "https://registry.yarnpkg.com/ms/-/ms-2.1.3.tgz";
+        Assert.Equal(CheckOutcome.Verified, Check("ms", "2.1.3", Yarn, Sha512, npm).Outcome);
+        Assert.Equal(CheckOutcome.Invalid, Check("ms", "2.1.3", Yarn, Sha512).Outcome);
+        Assert.Equal(CheckOutcome.Invalid, Check("ms", "2.1.3", Yarn, Sha512, npm with { AllowedHosts = ["registry.npmjs.org"] }).Outcome);
+    }
+
+    [Fact]
     public void An_http_registry_is_invalid_unless_it_is_on_loopback()
     {
         Assert.Equal(CheckOutcome.Invalid, Check("ms", "2.1.3", null, Sha512, new VerifyOptions { Registry = new Uri("http://registry.example.org/") }).Outcome);

@@ -24,6 +24,7 @@ public sealed class StandInRegistry : IDisposable
     private readonly List<SigningKey> _keys = [];
     private readonly ConcurrentQueue<string> _requests = new();
     private readonly ConcurrentQueue<string> _authorizations = new();
+    private readonly ConcurrentDictionary<string, string> _redirects = new(StringComparer.Ordinal);
     private readonly Task _loop;
 
     private StandInRegistry()
@@ -60,6 +61,9 @@ public sealed class StandInRegistry : IDisposable
             }
         }
     }
+
+    /// <summary>Makes <paramref name="path"/> (<c>/name</c>) answer 302 to <paramref name="location"/>.</summary>
+    public void Redirect(string path, string location) => _redirects[path] = location;
 
     /// <summary>Starts a registry on a free loopback port.</summary>
     public static StandInRegistry Start() => new();
@@ -306,9 +310,12 @@ public sealed class StandInRegistry : IDisposable
                     _authorizations.Enqueue(authorization["Authorization:".Length..].Trim());
                 }
 
-                var (status, type, body) = Down ? (503, "text/plain", "down"u8.ToArray()) : Answer(Uri.UnescapeDataString(path), accept);
-                string reason = status switch { 200 => "OK", 404 => "Not Found", _ => "Error" };
-                byte[] header = Encoding.ASCII.GetBytes($"HTTP/1.1 {status} {reason}\r\nContent-Type: {type}\r\nContent-Length: {body.Length}\r\nConnection: close\r\n\r\n");
+                var (status, type, body) = Down ? (503, "text/plain", "down"u8.ToArray())
+                    : _redirects.ContainsKey(path) ? (302, "text/plain", Array.Empty<byte>())
+                    : Answer(Uri.UnescapeDataString(path), accept);
+                string reason = status switch { 200 => "OK", 302 => "Found", 404 => "Not Found", _ => "Error" };
+                string location = status == 302 ? $"Location: {_redirects[path]}\r\n" : string.Empty;
+                byte[] header = Encoding.ASCII.GetBytes($"HTTP/1.1 {status} {reason}\r\nContent-Type: {type}\r\nContent-Length: {body.Length}\r\n{location}Connection: close\r\n\r\n");
                 await stream.WriteAsync(header, _stop.Token);
                 await stream.WriteAsync(body, _stop.Token);
             }
