@@ -4,6 +4,7 @@ using Vigil.Cli.Commands;
 using Vigil.Cli.Commands.Audit;
 using Vigil.Cli.Commands.Db;
 using Vigil.Cli.Commands.Node;
+using Vigil.Cli.Commands.Verify;
 
 namespace Vigil.Cli;
 
@@ -23,6 +24,7 @@ static class Cli
             NodeCommand.Create(),
             AuditCommand.Create(),
             DepsCommand.Create(),
+            VerifyCommand.Create(),
             ServeCommand.Create(),
         };
 

@@ -8,6 +8,8 @@ public static class PackageChecks
     /// <summary>The checks.</summary>
     public static ImmutableArray<IPackageCheck> All { get; } =
     [
+        new Policy.PolicyCheck(),
+        new Registry.RegistrySignatureCheck(),
         new Provenance.ProvenanceCheck(),
         new Tarballs.TarballCheck(),
     ];

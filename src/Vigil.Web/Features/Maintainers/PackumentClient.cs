@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using Vigil.Disclosure.Maintainers;
+using Vigil.Domain.Npm;
 
 namespace Vigil.Web.Features.Maintainers;
 

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
-namespace Vigil.Disclosure.Maintainers;
+namespace Vigil.Domain.Npm;
 
 /// <summary>A line of an npmrc file that was not used, and why. It never repeats the line (it may hold a token).</summary>
 public sealed record NpmrcProblem(string Source, int Line, string Message)

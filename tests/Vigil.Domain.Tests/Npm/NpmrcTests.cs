@@ -1,7 +1,7 @@
 using System.Text;
-using Vigil.Disclosure.Maintainers;
+using Vigil.Domain.Npm;
 
-namespace Vigil.Disclosure.Tests.Maintainers;
+namespace Vigil.Domain.Tests.Npm;
 
 /// <summary>npmrc files read as npm reads them, and hostile ones refused or skipped line by line.</summary>
 public sealed class NpmrcTests

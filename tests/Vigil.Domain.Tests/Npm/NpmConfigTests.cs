@@ -1,7 +1,7 @@
-using Vigil.Disclosure.Maintainers;
+using Vigil.Domain.Npm;
 using Vigil.Testing;
 
-namespace Vigil.Disclosure.Tests.Maintainers;
+namespace Vigil.Domain.Tests.Npm;
 
 /// <summary>Which registry and token npm would use: the server's setting, the environment, the user and global npmrc.</summary>
 public sealed class NpmConfigTests
@@ -57,6 +57,38 @@ public sealed class NpmConfigTests
         Assert.Equal("https://lower.example/", NpmConfig.Load(new NpmConfigSources { Environment = environment }).Registry.ToString());
         var server = NpmConfig.Load(new NpmConfigSources { Environment = environment, Registry = "http://127.0.0.1:4873" });
         Assert.Equal("http://127.0.0.1:4873/", server.Registry.ToString());
+    }
+
+    [Fact]
+    public void The_project_npmrc_wins_over_the_user_npmrc_and_loses_to_the_environment()
+    {
+        using var home = new TempDirectory();
+        using var project = new TempDirectory();
+        File.WriteAllText(home.File(".npmrc"), "registry=https://user.example/\n@acme:registry=https://acme-user.example/\n");
+        File.WriteAllText(project.File(".npmrc"), "registry=https://project.example/\n@acme:registry=https://acme-project.example/\n");
+        var environment = new Dictionary<string, string> { ["HOME"] = home.Path };
+
+        var withProject = NpmConfig.Load(new NpmConfigSources { Environment = environment, ProjectFolder = project.Path });
+        var withoutProject = NpmConfig.Load(new NpmConfigSources { Environment = environment });
+        environment["npm_config_registry"] = "https://env.example/";
+        var withEnvironment = NpmConfig.Load(new NpmConfigSources { Environment = environment, ProjectFolder = project.Path });
+
+        Assert.Equal("https://project.example/", withProject.Registry.ToString());
+        Assert.Equal("https://acme-project.example/", Assert.Single(withProject.ScopeRegistries).Value.ToString());
+        Assert.Equal("@acme", Assert.Single(withProject.ScopeRegistries).Key);
+        Assert.Equal("https://user.example/", withoutProject.Registry.ToString());
+        Assert.Equal("https://env.example/", withEnvironment.Registry.ToString());
+    }
+
+    [Fact]
+    public void A_project_folder_that_is_the_home_folder_reads_its_npmrc_once_as_the_user_npmrc()
+    {
+        using var home = new TempDirectory();
+        File.WriteAllText(home.File(".npmrc"), "registry=https://user.example/\nbroken=${UNSET_VARIABLE}\n");
+        var config = NpmConfig.Load(new NpmConfigSources { Environment = new Dictionary<string, string> { ["HOME"] = home.Path }, ProjectFolder = home.Path });
+
+        Assert.Equal("https://user.example/", config.Registry.ToString());
+        Assert.Single(config.Problems);
     }
 
     [Fact]

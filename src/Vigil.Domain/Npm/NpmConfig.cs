@@ -1,6 +1,6 @@
 using System.Collections;
 
-namespace Vigil.Disclosure.Maintainers;
+namespace Vigil.Domain.Npm;
 
 /// <summary>Where the npm settings come from: the server's own setting, the environment, the files' locations.</summary>
 public sealed record NpmConfigSources
@@ -10,6 +10,12 @@ public sealed record NpmConfigSources
 
     /// <summary>The user npmrc to read instead of <c>$HOME/.npmrc</c> (<c>Vigil:NpmUserConfig</c>, like npm's <c>--userconfig</c>).</summary>
     public string? UserConfig { get; init; }
+
+    /// <summary>
+    /// The project folder whose <c>.npmrc</c> npm reads between the environment and the user npmrc (npm's project
+    /// config, <c>$localPrefix/.npmrc</c>); null for no project (a server is none).
+    /// </summary>
+    public string? ProjectFolder { get; init; }
 
     /// <summary>The process environment (<c>HOME</c>, <c>PATH</c>, <c>npm_config_*</c>, and the <c>${NAME}</c> values).</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -31,11 +37,11 @@ public sealed record NpmConfigSources
 }
 
 /// <summary>
-/// The registry settings as npm would resolve them, highest first: the server's setting, <c>npm_config_*</c>
-/// environment variables, the user npmrc (<c>$HOME/.npmrc</c>, or <c>npm_config_userconfig</c>), the global npmrc
+/// The registry settings as npm would resolve them, highest first: the given setting (the server's, or
+/// <c>--registry</c>), <c>npm_config_*</c> environment variables, the project npmrc (<c>.npmrc</c> in
+/// <see cref="NpmConfigSources.ProjectFolder"/>, when given and not the user npmrc itself), the user npmrc (<c>$HOME/.npmrc</c>, or <c>npm_config_userconfig</c>), the global npmrc
 /// (<c>npm_config_globalconfig</c>, else <c>etc/npmrc</c> under <c>npm_config_prefix</c>, <c>PREFIX</c>, or the
-/// prefix of the <c>node</c> found on <c>PATH</c>), then npm's documented default registry. The project npmrc is not
-/// read: the server is no npm project. Scoped registries (<c>@scope:registry</c>) apply to their scope's packages
+/// prefix of the <c>node</c> found on <c>PATH</c>), then npm's documented default registry. Scoped registries (<c>@scope:registry</c>) apply to their scope's packages
 /// whatever the server's setting, as they do for <c>npm --registry</c>. Tokens (<c>//host/path/:_authToken</c>) are
 /// handed only to requests under that host and path, and never appear in <see cref="object.ToString"/> or problems.
 /// </summary>
@@ -61,7 +67,7 @@ public sealed class NpmConfig
     /// <summary>Lines and settings that were ignored, for the operator (never their values).</summary>
     public IReadOnlyList<NpmrcProblem> Problems { get; }
 
-    /// <summary>Resolves the settings from <paramref name="sources"/>; reads at most two small files.</summary>
+    /// <summary>Resolves the settings from <paramref name="sources"/>; reads at most three small files.</summary>
     public static NpmConfig Load(NpmConfigSources sources)
     {
         ArgumentNullException.ThrowIfNull(sources);
@@ -97,12 +103,23 @@ public sealed class NpmConfig
         string? globalPath = fromEnvironment.TryGetValue("globalconfig", out string? globalConfig) ? globalConfig
             : GlobalPrefix(fromEnvironment, Env) is { } prefix ? Path.Combine(prefix, "etc", "npmrc") : null;
         var global = globalPath is null ? NpmrcFile.Empty : Npmrc.Read(globalPath, Env);
+        var project = NpmrcFile.Empty;
+        if (sources.ProjectFolder is { Length: > 0 } projectFolder)
+        {
+            string projectPath = Path.Combine(projectFolder, ".npmrc");
+            if (userPath is null || !SameFile(projectPath, userPath))
+            {
+                project = Npmrc.Read(projectPath, Env);
+            }
+        }
+
         problems.AddRange(global.Problems);
         problems.AddRange(user.Problems);
+        problems.AddRange(project.Problems);
 
         // Lowest first, each layer over the one before.
         var values = new Dictionary<string, string>(StringComparer.Ordinal) { ["registry"] = DefaultRegistry };
-        foreach (var layer in new[] { global.Values, user.Values, fromEnvironment })
+        foreach (var layer in new[] { global.Values, user.Values, project.Values, fromEnvironment })
         {
             foreach (var (key, value) in layer)
             {
@@ -122,6 +139,25 @@ public sealed class NpmConfig
         }
 
         return new NpmConfig(values, registry, problems);
+    }
+
+    /// <summary>The valid <c>@scope:registry</c> settings, by scope with its <c>@</c>, in scope order.</summary>
+    public IReadOnlyList<KeyValuePair<string, Uri>> ScopeRegistries
+    {
+        get
+        {
+            var scopes = new List<KeyValuePair<string, Uri>>();
+            foreach (var (key, value) in _values.OrderBy(v => v.Key, StringComparer.Ordinal))
+            {
+                if (key.StartsWith('@') && key.EndsWith(":registry", StringComparison.Ordinal) && key.Length > "@:registry".Length
+                    && TryRegistryUri(value, out var uri))
+                {
+                    scopes.Add(new(key[..^":registry".Length], uri));
+                }
+            }
+
+            return scopes;
+        }
     }
 
     /// <summary>The registry for a package: its scope's <c>@scope:registry</c> when set and valid, else <see cref="Registry"/>.</summary>
@@ -190,6 +226,18 @@ public sealed class NpmConfig
 
         uri = null!;
         return false;
+    }
+
+    private static bool SameFile(string a, string b)
+    {
+        try
+        {
+            return string.Equals(Path.GetFullPath(a), Path.GetFullPath(b), StringComparison.Ordinal);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            return false;
+        }
     }
 
     // npm's global prefix: the prefix setting, else PREFIX, else the folder above the one holding node.
