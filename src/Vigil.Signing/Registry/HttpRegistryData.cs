@@ -164,9 +164,9 @@ public sealed class HttpRegistryData : IRegistryData
             return Fetched.Unavailable<Stream>(error!);
         }
 
-        // Read whole, with a cap: a tarball larger than a packument's cap is refused here.
-        var answer = await _http.GetAsync(url, "application/octet-stream", MaxPackumentBytes, cancellationToken).ConfigureAwait(false);
-        return answer.Body is not null ? Fetched.Found<Stream>(new MemoryStream(answer.Body, writable: false))
+        // Streamed: the tarball check reads it once as it arrives, never whole; its own limits stop a large one first.
+        var answer = await _http.OpenAsync(url, "application/octet-stream", MaxPackumentBytes, cancellationToken).ConfigureAwait(false);
+        return answer.Body is not null ? Fetched.Found(answer.Body)
             : answer.Status == HttpStatusCode.NotFound ? Fetched.NotFound<Stream>(answer.Reason!)
             : Fetched.Unavailable<Stream>(answer.Reason ?? "no answer");
     }
