@@ -4,6 +4,7 @@ using Vigil.Cli.Commands;
 using Vigil.Cli.Commands.Audit;
 using Vigil.Cli.Commands.Db;
 using Vigil.Cli.Commands.Node;
+using Vigil.Cli.Commands.Sign;
 
 namespace Vigil.Cli;
 
@@ -24,6 +25,8 @@ static class Cli
             AuditCommand.Create(),
             DepsCommand.Create(),
             ServeCommand.Create(),
+            KeygenCommand.Create(),
+            SignCommand.Create(),
         };
 
         try
