@@ -8,6 +8,7 @@ public static class PackageChecks
     /// <summary>The checks.</summary>
     public static ImmutableArray<IPackageCheck> All { get; } =
     [
+        new Authors.AuthorsCheck(),
     ];
 
     /// <summary>The check named <paramref name="name"/>, or null.</summary>
