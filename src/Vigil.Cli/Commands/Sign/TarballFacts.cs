@@ -65,7 +65,7 @@ static class TarballFacts
 
             throw new CliException(ExitCodes.UnreadableInput, $"{shown}: more than {MaxEntries} entries before package.json");
         }
-        catch (Exception e) when (e is InvalidDataException or IOException or FormatException)
+        catch (Exception e) when (e is InvalidDataException or IOException or FormatException or ArgumentException or OverflowException or NotSupportedException)
         {
             throw new CliException(ExitCodes.UnreadableInput, $"{shown}: not a gzipped tar archive ({e.Message})");
         }

@@ -102,6 +102,12 @@ public sealed class SignCommandTests : IDisposable
         Assert.Equal(3, run.ExitCode);
         Assert.Contains("package/package.json is not valid JSON", run.Error);
 
+        string whole = WriteTarball(PathOf("whole.tgz"), """{"name": "a", "version": "1.0.0"}""");
+        File.WriteAllBytes(PathOf("cut.tgz"), File.ReadAllBytes(whole)[..40]);
+        run = CliRun.Run("sign", PathOf("cut.tgz"), "--key", PathOf("key"));
+        Assert.Equal(3, run.ExitCode);
+        Assert.Contains("cut.tgz", run.Error);
+
         run = CliRun.Run("sign", noManifest, "--key", PathOf("missing"));
         Assert.Equal(3, run.ExitCode);
         Assert.Contains("no such key file", run.Error);
