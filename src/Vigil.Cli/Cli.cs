@@ -4,6 +4,7 @@ using Vigil.Cli.Commands;
 using Vigil.Cli.Commands.Audit;
 using Vigil.Cli.Commands.Db;
 using Vigil.Cli.Commands.Node;
+using Vigil.Cli.Commands.Sign;
 using Vigil.Cli.Commands.Verify;
 
 namespace Vigil.Cli;
@@ -25,6 +26,8 @@ static class Cli
             AuditCommand.Create(),
             DepsCommand.Create(),
             VerifyCommand.Create(),
+            KeygenCommand.Create(),
+            SignCommand.Create(),
             ServeCommand.Create(),
         };
 

@@ -1,6 +1,7 @@
 using Vigil.Data;
 using Vigil.Web;
 using Vigil.Web.Features.Accounts;
+using Vigil.Web.Features.AuthorKeys;
 using Vigil.Web.Features.Deadlines;
 using Vigil.Web.Features.Maintainers;
 using Vigil.Web.Features.NpmAudit;
@@ -58,7 +59,8 @@ builder.Services
     .AddSnapshots()
     .AddDeadlines(builder.Configuration)
     .AddOsvApi(builder.Configuration)
-    .AddNpmAudit(builder.Configuration);
+    .AddNpmAudit(builder.Configuration)
+    .AddAuthorKeys();
 
 if (newKey)
 {
@@ -107,10 +109,12 @@ app.MapPublication();
 app.MapOsvApi();
 app.MapNpmAudit();
 app.MapSnapshots();
+app.MapKeyring();
 var api = app.MapApiGroup();
 api.MapAccounts();
 api.MapReports();
 api.MapBallots();
+api.MapAuthorKeys();
 
 await app.RunAsync();
 return 0;

@@ -21,6 +21,12 @@ public static class AuditActions
     /// <summary>A fixed version and release date were proposed; the detail names them.</summary>
     public const string FixProposed = "report.fix-proposed";
 
+    /// <summary>A maintainer registered an author signing key (proof of possession checked); the detail names the package and key id.</summary>
+    public const string AuthorKeyRegistered = "author-key.registered";
+
+    /// <summary>An author signing key was revoked (by its owner, or a triager or administrator); the detail names the reason.</summary>
+    public const string AuthorKeyRevoked = "author-key.revoked";
+
     /// <summary>An extension ballot was opened; the detail names the ballot and the proposed deadline.</summary>
     public const string BallotOpened = "ballot.opened";
 

@@ -12,6 +12,7 @@ public static class PackageChecks
         new Registry.RegistrySignatureCheck(),
         new Provenance.ProvenanceCheck(),
         new Tarballs.TarballCheck(),
+        new Authors.AuthorsCheck(),
     ];
 
     /// <summary>The check named <paramref name="name"/>, or null.</summary>

@@ -37,4 +37,16 @@ public sealed record VerifyOptions
 
     /// <summary>The authors' keyring (a file or a URL) author signatures are checked against (<c>--keyring</c>).</summary>
     public string? Keyring { get; init; }
+
+    /// <summary>
+    /// The platform's keyring key (a <c>PUBLIC KEY</c> PEM file, <c>--keyring-key</c>) the keyring must be signed by:
+    /// the trust anchor of author signatures. Without it the keyring is not trusted and the authors check is not verifiable.
+    /// </summary>
+    public string? KeyringKey { get; init; }
+
+    /// <summary>
+    /// The folder of author signatures (<c>--signatures</c>): one <c>name@version.sig</c> per signed package, with the
+    /// <c>/</c> of a scoped name written <c>%2f</c> (<c>@scope%2fpkg@1.0.0.sig</c>).
+    /// </summary>
+    public string? Signatures { get; init; }
 }

@@ -101,6 +101,10 @@ public sealed class AuthorizationMatrixTests
         ["GET /api/tokens/"] = new(Ok: People, NotFound: None, Forbidden: Tokens, SignIn: Gone), // browser sessions only
         ["POST /api/tokens/"] = new(Ok: People, NotFound: None, Forbidden: Tokens, SignIn: Gone), // {}: 400
         ["DELETE /api/tokens/{id:guid}"] = new(Ok: Triager, NotFound: People & ~Triager, Forbidden: Tokens, SignIn: Gone, Path: "/api/tokens/{triagerToken}"), // only its owner
+        ["GET /api/author-keys/"] = new(Ok: People, NotFound: None, Forbidden: Tokens, SignIn: Gone), // browser sessions only
+        ["POST /api/author-keys/challenges"] = new(Ok: People, NotFound: None, Forbidden: Tokens, SignIn: Gone), // a new challenge: changes nothing others depend on
+        ["POST /api/author-keys/"] = new(Ok: People, NotFound: None, Forbidden: Tokens, SignIn: Gone), // {}: 400
+        ["POST /api/author-keys/{id:long}/revoke"] = new(Ok: None, NotFound: People, Forbidden: Tokens, SignIn: Gone, Path: "/api/author-keys/1/revoke"), // no such key
         ["GET /api/reports/"] = new(Ok: People | Token, NotFound: None, Forbidden: TokenNoScope, SignIn: Gone),
         ["POST /api/reports/"] = new(Ok: People | Token, NotFound: None, Forbidden: TokenNoScope, SignIn: Gone), // {}: 400
         ["GET /api/reports/{id:guid}"] = new(Ok: Participants | Token, NotFound: Outsiders, Forbidden: TokenNoScope, SignIn: Gone),
@@ -131,6 +135,7 @@ public sealed class AuthorizationMatrixTests
         ["POST /v1/query"] = Public(), // the public OSV API: anonymous, reads no cookie (a form body: 400 about the input)
         ["POST /v1/querybatch"] = Public(),
         ["GET /v1/vulns/{id}"] = new(Ok: None, NotFound: All, Forbidden: None, SignIn: None), // the scene's database holds no advisory
+        ["GET /keyring.json"] = Public(), // the signed authors' keyring (docs/adr/0011)
         ["GET /api/cvss"] = new(Ok: People | Tokens, NotFound: None, Forbidden: None, SignIn: Gone), // any signed-in caller, no data
         // The npm audit endpoints: anonymous, read-only (the form the sweep posts is not JSON: 400, past authorization).
         ["POST /-/npm/v1/security/advisories/bulk"] = Public(),

@@ -46,6 +46,7 @@ public sealed class RouteInventoryTests
         ["/osv/{ecosystem}/all.zip"] = "one ecosystem's advisories as an OSV zip",
         ["/osv/{ecosystem}/modified_id.csv"] = "one ecosystem's index by modification time",
         ["/osv/{ecosystem}/{id}.json"] = "one advisory's OSV record, for incremental pulls",
+        ["/keyring.json"] = "the authors' keyring: registered public keys, signed by the platform (docs/adr/0011)",
         ["/nswg/all.zip"] = "the WG's records in the WG's own folders (core/, npm/, deps/)",
     };
 

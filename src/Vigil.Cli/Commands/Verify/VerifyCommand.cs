@@ -26,6 +26,9 @@ static class VerifyCommand
         var trustRoot = new Option<string?>("--trust-root") { Description = "The Sigstore trust root provenance is checked against", HelpName = "file" };
         var tarballs = new Option<bool>("--tarballs") { Description = "Download (or read from npm's cache) and check every tarball" };
         var keyring = new Option<string?>("--keyring") { Description = "The authors' keyring author signatures are checked against", HelpName = "file|url" };
+        var keyringKey = new Option<string?>("--keyring-key") { Description = "The platform's public key the keyring must be signed by (PEM)", HelpName = "file" };
+        var signatures = new Option<string?>("--signatures") { Description = "The folder of author signatures (name@version.sig, a scope's / as %2f)", HelpName = "dir" };
+        var npmCache = new Option<string?>("--npm-cache") { Description = "npm's cache to read tarballs from before downloading (default: npm's, from npm_config_cache or ~/.npm)", HelpName = "dir" };
         var format = new Option<string>("--format") { Description = "table or json", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
         var output = new Option<string?>("--output") { Description = "Write the report to this file instead of standard output", HelpName = "file" };
@@ -45,7 +48,7 @@ static class VerifyCommand
             3 unreadable input (lockfile, keys file), 6 no lockfile in the folder.
             """)
         {
-            path, registry, allowHost, require, offline, cache, keys, trustRoot, tarballs, keyring, format, output,
+            path, registry, allowHost, require, offline, cache, keys, trustRoot, tarballs, npmCache, keyring, keyringKey, signatures, format, output,
         };
         command.SetAction(parse =>
         {
@@ -53,7 +56,8 @@ static class VerifyCommand
             var arguments = new Arguments(
                 parse.GetRequiredValue(path), parse.GetValue(registry), parse.GetValue(allowHost) ?? [], required, parse.GetValue(offline),
                 parse.GetValue(cache), parse.GetValue(keys), parse.GetValue(trustRoot), parse.GetValue(tarballs) || required.Contains("tarballs"),
-                parse.GetValue(keyring), parse.GetRequiredValue(format), parse.GetValue(output));
+                parse.GetValue(npmCache), parse.GetValue(keyring), parse.GetValue(keyringKey), parse.GetValue(signatures),
+                parse.GetRequiredValue(format), parse.GetValue(output));
             return Task.Run(() => RunAsync(parse, arguments)).GetAwaiter().GetResult();
         });
         return command;
@@ -61,7 +65,7 @@ static class VerifyCommand
 
     private sealed record Arguments(
         string Path, string? Registry, string[] AllowHosts, string[] Required, bool Offline, string? Cache, string? Keys,
-        string? TrustRoot, bool Tarballs, string? Keyring, string Format, string? Output);
+        string? TrustRoot, bool Tarballs, string? NpmCache, string? Keyring, string? KeyringKey, string? Signatures, string Format, string? Output);
 
     private static async Task<int> RunAsync(ParseResult parse, Arguments arguments)
     {
@@ -108,7 +112,10 @@ static class VerifyCommand
             KeysFile = arguments.Keys,
             TrustRootFile = arguments.TrustRoot,
             Tarballs = arguments.Tarballs,
+            NpmCacheDirectory = arguments.NpmCache,
             Keyring = arguments.Keyring,
+            KeyringKey = arguments.KeyringKey,
+            Signatures = arguments.Signatures,
         };
 
         using var handler = RegistryHttp.CreateHandler();

@@ -101,6 +101,7 @@ public abstract class PlatformDbContext(DbContextOptions options) : IdentityDbCo
         Features.Reports.ReportModel.Configure(builder);
         Features.Maintainers.MaintainerModel.Configure(builder);
         Features.Deadlines.DeadlineModel.Configure(builder);
+        Features.AuthorKeys.AuthorKeyModel.Configure(builder);
     }
 }
 
