@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text;
-using Vigil.Domain.Text;
+using Vigil.Domain.Wording;
 
 namespace Vigil.Advisories.Nswg.Json;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Vigil.Domain.Text;
+using Vigil.Domain.Wording;
 
 namespace Vigil.Web.Features.NpmAudit;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Vigil.Domain.Text;
+namespace Vigil.Domain.Wording;
 
 /// <summary>What a JSON value is, in words for error messages: "an object", "a string", "null".</summary>
 public static class JsonKinds
