@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Vigil.Signing.Authors;
 using Vigil.Testing;
 using Vigil.Testing.Registry;
 
@@ -178,5 +179,40 @@ public sealed class VerifyCommandTests : IDisposable
         var keys = Verify("--keys", _project.File("no-such-keys.json"));
         Assert.Equal(3, keys.ExitCode);
         Assert.Contains("no-such-keys.json", keys.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Author_signatures_made_by_vigil_sign_verify_against_the_pinned_keyring_until_the_key_is_revoked()
+    {
+        string sigs = _project.File("signatures");
+        Directory.CreateDirectory(sigs);
+        Assert.Equal(0, CliRun.Run("keygen", "--out", _project.File("alice.key")).ExitCode);
+        var signed = CliRun.Run("sign", _signed.Integrity, "--name", "left-pad", "--version", "1.3.0", "--key", _project.File("alice.key"), "--out", Path.Combine(sigs, "left-pad@1.3.0.sig"));
+        Assert.True(signed.ExitCode == 0, signed.Error);
+        Assert.True(AuthorPublicKey.TryFromPem(File.ReadAllText(_project.File("alice.key.pub")), out var alice, out string? error), error);
+        using var platform = AuthorPrivateKey.Generate(AuthorKeyAlgorithm.Ed25519);
+        File.WriteAllText(_project.File("keyring.pub"), platform.PublicKey.ToPem());
+        var since = DateTimeOffset.UtcNow.AddDays(-1);
+        void Publish(long version, DateTimeOffset? revokedAt) => File.WriteAllBytes(
+            _project.File("keyring.json"),
+            SignedKeyring.Sign(new Keyring(version, since, [new KeyringEntry("left-pad", "alice", alice!, since, revokedAt, revokedAt is null ? null : "compromised")]), platform));
+        string? Authors(CliResult result, string package) => JsonDocument.Parse(result.Output).RootElement.GetProperty("packages").EnumerateArray()
+            .Single(p => p.GetProperty("name").GetString() == package).GetProperty("checks").EnumerateArray()
+            .Single(c => c.GetProperty("check").GetString() == "authors").GetProperty("outcome").GetString();
+        CliResult Run() => Verify("--format", "json", "--keyring", _project.File("keyring.json"), "--keyring-key", _project.File("keyring.pub"), "--signatures", sigs);
+
+        Publish(1, revokedAt: null);
+        var first = Run();
+        Assert.Equal("verified", Authors(first, "left-pad"));
+        Assert.Equal("unsigned", Authors(first, "@acme/widget"));
+
+        Publish(2, revokedAt: DateTimeOffset.UtcNow);
+        var revoked = Run();
+        Assert.Equal("invalid", Authors(revoked, "left-pad"));
+        Assert.Equal(1, revoked.ExitCode);
+
+        // The first keyring again, still validly signed: older than one already seen, so it is refused.
+        Publish(1, revokedAt: null);
+        Assert.NotEqual("verified", Authors(Run(), "left-pad"));
     }
 }
