@@ -33,8 +33,15 @@ public sealed class ProvenanceCheck : IPackageCheck
     /// <inheritdoc />
     public string Name => "provenance";
 
-    /// <inheritdoc />
-    public bool AppliesTo(VerifyContext context) => true;
+    /// <summary>
+    /// When a trust root is given (<c>--trust-root</c>) or provenance is required: a run without either does not check
+    /// provenance and says so in its list of checks, rather than call every package without attestations unsigned.
+    /// </summary>
+    public bool AppliesTo(VerifyContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.Options.TrustRootFile is not null || context.Options.Required.Contains(Name);
+    }
 
     /// <summary>The purl in-toto statements name an npm package by: <c>pkg:npm/%40scope/name@version</c>.</summary>
     public static string Purl(string name, string version)

@@ -117,6 +117,21 @@ public sealed class ProvenanceCheckTests : IClassFixture<TestSigstore>, IDisposa
     }
 
     [Fact]
+    public void Provenance_runs_with_a_trust_root_or_when_required_and_not_otherwise()
+    {
+        VerifyContext With(string? trustRoot, params string[] required) => new(
+            new VerifyOptions { Registry = new Uri("https://registry.invalid/"), TrustRootFile = trustRoot, Required = [.. required] },
+            Registry(null, listed: false),
+            TimeProvider.System);
+        var check = new ProvenanceCheck();
+
+        Assert.True(check.AppliesTo(With(_trustRoot)));
+        Assert.True(check.AppliesTo(With(null, "provenance")));
+        Assert.False(check.AppliesTo(With(null)));
+        Assert.False(check.AppliesTo(With(null, "signatures")));
+    }
+
+    [Fact]
     public async Task Without_a_trust_root_provenance_is_not_verifiable()
     {
         var result = await Run(trustRoot: null);
