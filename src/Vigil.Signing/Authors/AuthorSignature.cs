@@ -50,25 +50,10 @@ public sealed record AuthorSignature(
             throw new ArgumentException(problem, nameof(name));
         }
 
-        var sha512 = Sha512Of(integrity) ?? throw new ArgumentException("the integrity has no sha512 entry", nameof(integrity));
+        var sha512 = integrity.Sha512 ?? throw new ArgumentException("the integrity has no sha512 entry", nameof(integrity));
         var whole = DateTimeOffset.FromUnixTimeSeconds(created.ToUnixTimeSeconds());
         var unsigned = new AuthorSignature(key.Algorithm, key.PublicKey.KeyId, name, version, sha512.ToString(), whole, []);
         return unsigned with { Signature = key.Sign(unsigned.Message()) };
-    }
-
-    /// <summary>The sha512 entry of <paramref name="integrity"/> (the last one, as ssri picks), or null.</summary>
-    public static IntegrityHash? Sha512Of(IntegrityValue integrity)
-    {
-        IntegrityHash? found = null;
-        foreach (var hash in integrity.Hashes)
-        {
-            if (hash.Algorithm == IntegrityAlgorithm.Sha512)
-            {
-                found = hash;
-            }
-        }
-
-        return found;
     }
 
     /// <summary>True when this signature's bytes verify under <paramref name="key"/> (whose id and algorithm must be this signature's).</summary>

@@ -91,7 +91,7 @@ public sealed class AuthorsCheck : IPackageCheck
             return Result(CheckOutcome.Invalid, $"{fileName} is a signature of {signature.Name}@{signature.Version}, not of this package");
         }
 
-        if (!IntegrityValue.TryParse(package.Integrity, out var integrity, out _) || AuthorSignature.Sha512Of(integrity!) is not { } sha512)
+        if (!IntegrityValue.TryParse(package.Integrity, out var integrity, out _) || integrity!.Sha512 is not { } sha512)
         {
             return Result(CheckOutcome.NotVerifiable, "the lockfile records no sha512 integrity to compare the signature with");
         }

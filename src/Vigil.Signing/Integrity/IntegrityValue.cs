@@ -44,6 +44,24 @@ public sealed class IntegrityValue
         }
     }
 
+    /// <summary>The sha512 entry (the last one, as ssri picks), or null when there is none.</summary>
+    public IntegrityHash? Sha512
+    {
+        get
+        {
+            IntegrityHash? found = null;
+            foreach (var hash in Hashes)
+            {
+                if (hash.Algorithm == IntegrityAlgorithm.Sha512)
+                {
+                    found = hash;
+                }
+            }
+
+            return found;
+        }
+    }
+
     /// <summary>True when the only entries are SHA-1 ones.</summary>
     public bool IsSha1Only => Strongest.Algorithm == IntegrityAlgorithm.Sha1;
 

@@ -191,7 +191,7 @@ public sealed class ProvenanceCheck : IPackageCheck
             ?? throw ProvenanceException.Invalid(
                 $"the statement's subject is {string.Join(", ", statement.Subjects.Select(s => s.Name))}, not the package's {purl}");
         if (!IntegrityValue.TryParse(package.Integrity, out var integrity, out _)
-            || integrity!.Hashes.LastOrDefault(h => h.Algorithm == IntegrityAlgorithm.Sha512) is not { } sha512)
+            || integrity!.Sha512 is not { } sha512)
         {
             throw ProvenanceException.NotVerifiable("the lockfile records no sha512 integrity to compare with the provenance's subject");
         }

@@ -34,6 +34,16 @@ public class IntegrityValueTests
     }
 
     [Fact]
+    public void The_sha512_entry_is_the_last_one_and_absent_from_a_string_without_one()
+    {
+        string last = Sri("sha512", SHA512.HashData([1]));
+        Assert.True(IntegrityValue.TryParse(Sri("sha512", SHA512.HashData(Content)) + " " + last + " " + Sri("sha256", SHA256.HashData(Content)), out var value, out _));
+        Assert.Equal(last, value!.Sha512!.ToString());
+        Assert.True(IntegrityValue.TryParse(Sri("sha384", SHA384.HashData(Content)), out var without, out _));
+        Assert.Null(without!.Sha512);
+    }
+
+    [Fact]
     public void Sha1_alone_is_flagged()
     {
         Assert.True(IntegrityValue.TryParse(Sri("sha1", Sha1(Content)), out var value, out _));

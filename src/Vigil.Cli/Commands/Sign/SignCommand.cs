@@ -74,7 +74,7 @@ static class SignCommand
         else if (IntegrityValue.TryParse(target, out var given, out var error))
         {
             integrity = given!;
-            if (AuthorSignature.Sha512Of(integrity) is null)
+            if (integrity.Sha512 is null)
             {
                 throw new CliException(ExitCodes.Usage, "the integrity has no sha512 entry; author signatures are over sha512");
             }
