@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Vigil.Domain.Npm;
 using Vigil.Lockfiles;
 using Vigil.Signing.Integrity;
 using Vigil.Signing.Verification;
@@ -150,7 +151,8 @@ public sealed class AuthorsCheck : IPackageCheck
             }
         }
 
-        return name.Replace("/", "%2f", StringComparison.Ordinal) + "@" + version + ".sig";
+        // The scope's slash escaped as npm escapes it in URLs.
+        return NpmConfig.EscapeName(name) + "@" + version + ".sig";
     }
 
     private static CheckResult Result(CheckOutcome outcome, string? reason) => new("authors", outcome, reason);

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Net;
+using Vigil.Domain.Npm;
 using Vigil.Lockfiles;
 using Vigil.Signing.Policy;
 using Vigil.Signing.Verification;
@@ -127,7 +128,7 @@ public sealed class HttpRegistryData : IRegistryData
             return Fetched.Unavailable<byte[]>($"offline, and the cache holds no attestations of {name}@{version}");
         }
 
-        var url = new Uri(Root(registry) + "-/npm/v1/attestations/" + Escape(name) + "@" + Uri.EscapeDataString(version));
+        var url = new Uri(Root(registry) + "-/npm/v1/attestations/" + NpmConfig.EscapeName(name) + "@" + Uri.EscapeDataString(version));
         var answer = await _http.GetAsync(url, "application/json", MaxDocumentBytes, cancellationToken).ConfigureAwait(false);
         if (answer.Status == HttpStatusCode.NotFound)
         {
@@ -202,7 +203,7 @@ public sealed class HttpRegistryData : IRegistryData
     private Task<Fetched<byte[]>> PackumentAsync(Uri registry, string name, bool full, CancellationToken cancellationToken) =>
         _packuments.GetOrAdd((full ? "full " : "abbreviated ") + registry.AbsoluteUri + name, _ => new Lazy<Task<Fetched<byte[]>>>(async () =>
         {
-            var url = new Uri(Root(registry) + Escape(name));
+            var url = new Uri(Root(registry) + NpmConfig.EscapeName(name));
             var answer = await _http!.GetAsync(url, full ? "application/json" : Abbreviated, MaxPackumentBytes, cancellationToken).ConfigureAwait(false);
             return answer.Body is not null ? Fetched.Found(answer.Body)
                 : answer.Status == HttpStatusCode.NotFound ? Fetched.NotFound<byte[]>($"the registry has no package {name}")
@@ -260,7 +261,4 @@ public sealed class HttpRegistryData : IRegistryData
     }
 
     private static string Root(Uri registry) => registry.AbsoluteUri.EndsWith('/') ? registry.AbsoluteUri : registry.AbsoluteUri + "/";
-
-    // npm's escaped name: the scope's slash as %2f.
-    private static string Escape(string name) => Vigil.Domain.Npm.NpmConfig.EscapeName(name);
 }
