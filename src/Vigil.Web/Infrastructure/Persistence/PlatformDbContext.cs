@@ -49,6 +49,22 @@ public abstract class PlatformDbContext(DbContextOptions options) : IdentityDbCo
 
     public DbSet<Features.Deadlines.DigestRecord> Digests => Set<Features.Deadlines.DigestRecord>();
 
+    public DbSet<Features.Members.GroupMemberRecord> GroupMembers => Set<Features.Members.GroupMemberRecord>();
+
+    public DbSet<Features.Nominations.NominationRecord> Nominations => Set<Features.Nominations.NominationRecord>();
+
+    public DbSet<Features.Nominations.NominationObjectionRecord> NominationObjections => Set<Features.Nominations.NominationObjectionRecord>();
+
+    public DbSet<Features.TriageTeam.TriageMotionRecord> TriageMotions => Set<Features.TriageTeam.TriageMotionRecord>();
+
+    public DbSet<Features.TriageTeam.TriageVoteRecord> TriageVotes => Set<Features.TriageTeam.TriageVoteRecord>();
+
+    public DbSet<Features.Offboarding.ActivityCheckRecord> ActivityChecks => Set<Features.Offboarding.ActivityCheckRecord>();
+
+    public DbSet<Features.Meetings.MeetingRecord> Meetings => Set<Features.Meetings.MeetingRecord>();
+
+    public DbSet<Features.Meetings.AgendaItemRecord> AgendaItems => Set<Features.Meetings.AgendaItemRecord>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -102,6 +118,11 @@ public abstract class PlatformDbContext(DbContextOptions options) : IdentityDbCo
         Features.Maintainers.MaintainerModel.Configure(builder);
         Features.Deadlines.DeadlineModel.Configure(builder);
         Features.AuthorKeys.AuthorKeyModel.Configure(builder);
+        Features.Members.MemberModel.Configure(builder);
+        Features.Nominations.NominationModel.Configure(builder);
+        Features.TriageTeam.TriageModel.Configure(builder);
+        Features.Offboarding.OffboardingModel.Configure(builder);
+        Features.Meetings.MeetingModel.Configure(builder);
     }
 }
 
