@@ -4,6 +4,7 @@ using Vigil.Web.Features.Accounts;
 using Vigil.Web.Features.AuthorKeys;
 using Vigil.Web.Features.Deadlines;
 using Vigil.Web.Features.Maintainers;
+using Vigil.Web.Features.Members;
 using Vigil.Web.Features.NpmAudit;
 using Vigil.Web.Features.OsvApi;
 using Vigil.Web.Features.Publication;
@@ -60,7 +61,8 @@ builder.Services
     .AddDeadlines(builder.Configuration)
     .AddOsvApi(builder.Configuration)
     .AddNpmAudit(builder.Configuration)
-    .AddAuthorKeys();
+    .AddAuthorKeys()
+    .AddMembers();
 
 if (newKey)
 {

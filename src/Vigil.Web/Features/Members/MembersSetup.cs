@@ -1,0 +1,12 @@
+namespace Vigil.Web.Features.Members;
+
+/// <summary>The group's members (issue 7): the public members page, the administrators' roster, the triager role's rule.</summary>
+public static class MembersSetup
+{
+    /// <summary>Registers the members feature's services.</summary>
+    public static IServiceCollection AddMembers(this IServiceCollection services)
+    {
+        services.AddScoped<TriagerRole>();
+        return services;
+    }
+}
