@@ -55,7 +55,7 @@ public sealed class PolicyPagesTests
         Assert.Contains("<strong id=\"publication-days\">30 days</strong>", disclosure, StringComparison.Ordinal);
         Assert.Contains("2031-12-25", disclosure, StringComparison.Ordinal);
         Assert.Contains("href=\"/reports/new\"", disclosure, StringComparison.Ordinal);
-        Assert.Contains($"at most {BallotService.MaxExtensionDays} days past", disclosure, StringComparison.Ordinal);
+        Assert.Contains($"{BallotService.MaxExtensionDays} days past the current deadline", disclosure, StringComparison.Ordinal);
         Assert.Contains("<strong id=\"first-response-days\">3 business days</strong>", bodies["/policies/triage"], StringComparison.Ordinal);
         Assert.Contains("<strong id=\"publication-days\">30 days</strong>", bodies["/policies/triage"], StringComparison.Ordinal);
         Assert.Contains("at least 6 members", bodies["/policies/triage"], StringComparison.Ordinal);

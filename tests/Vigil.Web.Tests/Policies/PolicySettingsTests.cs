@@ -14,8 +14,10 @@ public sealed class PolicySettingsTests
     [Fact]
     public void Nothing_configured_is_the_working_groups_policy()
     {
-        Assert.Equal(DisclosurePolicy.Default, PolicySettings.Disclosure(Config()) with { Holidays = DisclosurePolicy.Default.Holidays });
-        Assert.Empty(PolicySettings.Disclosure(Config()).Holidays);
+        var disclosure = PolicySettings.Disclosure(Config());
+        Assert.Equal(DisclosurePolicy.Default.FirstResponseBusinessDays, disclosure.FirstResponseBusinessDays);
+        Assert.Equal(DisclosurePolicy.Default.PublicationDays, disclosure.PublicationDays);
+        Assert.Empty(disclosure.Holidays);
         Assert.Equal(GroupRules.Default, PolicySettings.Group(Config()));
     }
 
