@@ -9,7 +9,7 @@ static class InitCommand
     /// <summary>The file written.</summary>
     public const string FileName = "SECURITY.md";
 
-    public static Command Create() => new("init", "Add files a package needs.")
+    public static Command Create() => new("init", "Add files an npm package needs: 'init security-policy' writes a SECURITY.md that sends reporters to the disclosure platform, with its deadlines.")
     {
         SecurityPolicy(),
     };

@@ -7,7 +7,7 @@ namespace Vigil.Cli.Commands.Policy;
 /// <summary><c>vigil policy check [path] [--format table|json]</c>: what a package lacks for a safe disclosure and release.</summary>
 static class PolicyCommand
 {
-    public static Command Create() => new("policy", "Check a package against the Working Group's recommendations.")
+    public static Command Create() => new("policy", "'policy check': what an npm package lacks (a security policy, a repository field, sha512 lockfile integrity, signed releases), each with a fix.")
     {
         Check(),
     };
