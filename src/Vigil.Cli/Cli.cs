@@ -4,6 +4,7 @@ using Vigil.Cli.Commands;
 using Vigil.Cli.Commands.Audit;
 using Vigil.Cli.Commands.Db;
 using Vigil.Cli.Commands.Node;
+using Vigil.Cli.Commands.Policy;
 using Vigil.Cli.Commands.Sign;
 using Vigil.Cli.Commands.Verify;
 
@@ -28,6 +29,8 @@ static class Cli
             VerifyCommand.Create(),
             KeygenCommand.Create(),
             SignCommand.Create(),
+            InitCommand.Create(),
+            PolicyCommand.Create(),
             ServeCommand.Create(),
         };
 

@@ -7,6 +7,7 @@ using Vigil.Web.Features.Maintainers;
 using Vigil.Web.Features.Members;
 using Vigil.Web.Features.NpmAudit;
 using Vigil.Web.Features.OsvApi;
+using Vigil.Web.Features.PolicyPages;
 using Vigil.Web.Features.Publication;
 using Vigil.Web.Features.Reports;
 using Vigil.Web.Features.Snapshots;
@@ -45,6 +46,17 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning).AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
 builder.Configuration.AddCommandLine(args, ServerHelp.Switches);
 builder.AddRequestLimits();
+try
+{
+    // The WG's numbers (Features/PolicyPages): a bad one stops the server here, named, before anything starts.
+    builder.Services.AddPolicies(builder.Configuration);
+}
+catch (InvalidOperationException e)
+{
+    Console.Error.WriteLine($"vigil-server: {e.Message}");
+    return 2;
+}
+
 builder.Services
     .AddHealth(builder.Configuration)
     .AddPersistence(builder.Configuration)
@@ -108,6 +120,7 @@ app.MapPagesAndDocs();
 app.MapHealth();
 app.MapReportDownloads();
 app.MapPublication();
+app.MapPolicies();
 app.MapOsvApi();
 app.MapNpmAudit();
 app.MapSnapshots();

@@ -41,6 +41,12 @@ internal static class ServerHelp
                                                                 not have (default on, 5 s; an unreachable registry
                                                                 never blocks a report: triagers get a note)
           Vigil:Deadlines:Worker, PollSeconds, DigestHourUtc    The clock: publication at deadlines, the daily digest
+          Vigil:Disclosure:FirstResponseBusinessDays, PublicationDays, Holidays  The disclosure policy (default 2
+                                                                business days, 45 days, no holidays; holidays as
+                                                                yyyy-MM-dd): the clocks and /policies read the same
+          Vigil:Group:ObjectionWindowDays, EmployerShareNumerator, EmployerShareDenominator, TriageTeamMinimum,
+                      ActivityCheckMonths, ReminderDays, EmeritusDays, ReturnGraceDays  The group's rules
+                                                                (default 7, 1/3, 5, 6 months, 14, 28, 28 days)
           Vigil:Shutdown:DrainSeconds, TimeoutSeconds           On SIGTERM: readiness 503 and still serving for the
                                                                 drain (default 2 s), then requests in flight get the
                                                                 timeout (default 30 s)
@@ -49,7 +55,7 @@ internal static class ServerHelp
         not stopping). Several instances may share one PostgreSQL database and one key file (docs/adr/0008).
 
         On first start, with no administrator who can sign in, a one-time sign-in link is printed here.
-        Exit codes: 0 stopped normally (or re-sealed all), 1 values left under other keys, 2 bad switches,
+        Exit codes: 0 stopped normally (or re-sealed all), 1 values left under other keys, 2 bad switches or settings,
         4 database or key file error.
         """;
 }

@@ -211,6 +211,18 @@ public sealed class NpmConfig
         return null;
     }
 
+    /// <summary>
+    /// The resolved value of any other setting (<c>vigil-platform</c>, <c>provenance</c>, …), as npm would resolve it
+    /// through the same layers; null when no layer sets it. Not for tokens: they go through <see cref="TokenFor"/>.
+    /// </summary>
+    public string? Value(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return key.EndsWith("_authToken", StringComparison.Ordinal) || key.EndsWith("_auth", StringComparison.Ordinal) || key.EndsWith("_password", StringComparison.Ordinal)
+            ? null
+            : _values.GetValueOrDefault(key);
+    }
+
     /// <inheritdoc/>
     public override string ToString() => $"registry {Registry}";
 

@@ -141,4 +141,22 @@ public sealed class NpmConfigTests
     [InlineData("@babel/core", "@babel%2fcore")]
     [InlineData("ok~'!()*", "ok~'!()*")]
     public void Names_are_escaped_as_npm_escapes_them(string name, string escaped) => Assert.Equal(escaped, NpmConfig.EscapeName(name));
+
+    [Fact]
+    public void Other_settings_resolve_through_the_same_layers_and_tokens_never_come_out()
+    {
+        using var home = new TempDirectory();
+        using var project = new TempDirectory();
+        File.WriteAllText(home.File(".npmrc"), "vigil-platform=https://user.example\n//user.example/:_authToken=secret\nprovenance=true\n");
+        File.WriteAllText(project.File(".npmrc"), "vigil-platform=https://project.example\n");
+        var environment = new Dictionary<string, string> { ["HOME"] = home.Path };
+        var config = NpmConfig.Load(new NpmConfigSources { Environment = environment, ProjectFolder = project.Path });
+        Assert.Equal("https://project.example", config.Value("vigil-platform"));
+        Assert.Equal("true", config.Value("provenance"));
+        Assert.Null(config.Value("//user.example/:_authToken"));
+        Assert.Null(config.Value("nothing-set"));
+
+        environment["npm_config_vigil_platform"] = "https://env.example";
+        Assert.Equal("https://env.example", NpmConfig.Load(new NpmConfigSources { Environment = environment, ProjectFolder = project.Path }).Value("vigil-platform"));
+    }
 }

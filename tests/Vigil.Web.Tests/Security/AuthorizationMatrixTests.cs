@@ -122,6 +122,12 @@ public sealed class AuthorizationMatrixTests
         ["POST /api/reports/{id:guid}/ballots/{ballotId:guid}/vote"] = new(Ok: None, NotFound: People | Token, Forbidden: TokenNoScope, SignIn: Gone), // no such ballot
         ["GET /advisories"] = Public(),
         ["GET /advisories/feed.atom"] = Public(),
+        ["GET /policies"] = Public(), // the WG's published policies: no account, no data
+        ["GET /policies/disclosure"] = Public(),
+        ["GET /policies/triage"] = Public(),
+        ["GET /policies/module-authors"] = Public(),
+        ["GET /policies/membership"] = Public(),
+        ["GET /policies/disclosure.json"] = Public(),
         ["GET /health/live"] = Public(), // the load balancer's probes: no account, no data
         ["GET /health/ready"] = Public(),
         ["GET /osv/all.zip"] = Public(),

@@ -32,7 +32,7 @@ public sealed record DeadlinePassResult(int BallotsClosed, int Published, int Di
 /// serialises the writers and PostgreSQL re-checks the condition after a concurrent update, so exactly one claim
 /// wins, and a crash before the commit leaves the day unclaimed for the next pass.
 /// </remarks>
-public sealed partial class DeadlinePass(IServiceScopeFactory scopes, IOptions<DeadlineSettings> settings, ILogger<DeadlinePass> logger)
+public sealed partial class DeadlinePass(IServiceScopeFactory scopes, IOptions<DeadlineSettings> settings, DisclosurePolicy policy, ILogger<DeadlinePass> logger)
 {
     /// <summary>Runs one pass at <paramref name="now"/> (the worker passes its clock's time).</summary>
     public async Task<DeadlinePassResult> RunOnceAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
@@ -134,7 +134,7 @@ public sealed partial class DeadlinePass(IServiceScopeFactory scopes, IOptions<D
             var records = await db.Reports.AsNoTracking().Where(r => states.Contains(r.State)).ToListAsync(cancellationToken);
             var recordIds = records.Select(r => r.Id).ToList();
             var participants = (await db.ReportParticipants.AsNoTracking().Where(p => recordIds.Contains(p.ReportId)).ToListAsync(cancellationToken)).ToLookup(p => p.ReportId);
-            digest = DailyDigest.Build(records.Select(r => reports.ToDomain(r, participants[r.Id])), ReportService.Policy, now);
+            digest = DailyDigest.Build(records.Select(r => reports.ToDomain(r, participants[r.Id])), policy, now);
             baseUrl = services.GetRequiredService<AccountLinks>().BaseUrl(null);
         }
 

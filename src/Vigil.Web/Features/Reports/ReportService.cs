@@ -64,10 +64,11 @@ public sealed partial class ReportService(
     AccountLinks links,
     PublicationService publication,
     PackumentClient packuments,
-    PackageCheckOptions packageCheck)
+    PackageCheckOptions packageCheck,
+    DisclosurePolicy policy)
 {
-    /// <summary>The WG's policy; the clocks read it.</summary>
-    public static DisclosurePolicy Policy => DisclosurePolicy.Default;
+    /// <summary>The WG's policy as configured (Features/PolicyPages): the clocks read it, and so do the pages.</summary>
+    public DisclosurePolicy Policy => policy;
 
     /// <summary>The viewer behind a principal, roles from the database; null when the account is gone or disabled.</summary>
     public async Task<Viewer?> ViewerAsync(ClaimsPrincipal principal)
@@ -155,7 +156,7 @@ public sealed partial class ReportService(
     }
 
     /// <summary>The clocks that run for a stored report (DisclosureClocks over its dates and state).</summary>
-    public static IReadOnlyList<ReportDeadline> Deadlines(ReportRecord r)
+    public IReadOnlyList<ReportDeadline> Deadlines(ReportRecord r)
     {
         ArgumentNullException.ThrowIfNull(r);
         var running = new List<ReportDeadline>(2);
