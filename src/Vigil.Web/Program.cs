@@ -4,6 +4,7 @@ using Vigil.Web.Features.Accounts;
 using Vigil.Web.Features.AuthorKeys;
 using Vigil.Web.Features.Deadlines;
 using Vigil.Web.Features.Maintainers;
+using Vigil.Web.Features.Meetings;
 using Vigil.Web.Features.Members;
 using Vigil.Web.Features.NpmAudit;
 using Vigil.Web.Features.OsvApi;
@@ -74,7 +75,8 @@ builder.Services
     .AddOsvApi(builder.Configuration)
     .AddNpmAudit(builder.Configuration)
     .AddAuthorKeys()
-    .AddMembers();
+    .AddMembers()
+    .AddMeetings();
 
 if (newKey)
 {
@@ -125,6 +127,7 @@ app.MapOsvApi();
 app.MapNpmAudit();
 app.MapSnapshots();
 app.MapKeyring();
+app.MapMeetings();
 var api = app.MapApiGroup();
 api.MapAccounts();
 api.MapReports();

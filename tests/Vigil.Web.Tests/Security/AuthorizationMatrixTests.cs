@@ -128,6 +128,18 @@ public sealed class AuthorizationMatrixTests
         ["GET /policies/module-authors"] = Public(),
         ["GET /policies/membership"] = Public(),
         ["GET /policies/disclosure.json"] = Public(),
+        // Meetings: public pages and calendars; changes by active members and administrators (the scene has no member), others 403.
+        ["GET /meetings"] = Public(),
+        ["GET /meetings.ics"] = Public(),
+        ["GET /meetings/{id:long}"] = Public(Path: "/meetings/{meeting}"),
+        ["GET /meetings/{id:long}/meeting.ics"] = Public(Path: "/meetings/{meeting}/meeting.ics"),
+        ["GET /meetings/new"] = AdminPage(),
+        ["POST /meetings/new"] = AdminPage(), // no title: 400
+        ["GET /meetings/{id:long}/edit/{handler?}"] = AdminPage(path: "/meetings/{meeting}/edit/{handler?}"),
+        ["POST /meetings/{id:long}/edit/{handler?}"] = AdminPage(path: "/meetings/{meeting}/edit/{handler?}"), // no sequence: 400
+        ["POST /meetings/{id:long}/edit/{handler?} (Cancel)"] = AdminPage(path: "/meetings/{meeting}/edit/{handler?}"), // no sequence: 400
+        ["POST /meetings/{id:long}/edit/{handler?} (Agenda)"] = new(Ok: None, NotFound: None, Forbidden: People, SignIn: NoSession, Path: "/meetings/{meeting}/edit/{handler?}"), // members only
+        ["POST /meetings/{id:long}/edit/{handler?} (Minutes)"] = new(Ok: None, NotFound: None, Forbidden: People, SignIn: NoSession, Path: "/meetings/{meeting}/edit/{handler?}"),
         ["GET /health/live"] = Public(), // the load balancer's probes: no account, no data
         ["GET /health/ready"] = Public(),
         ["GET /osv/all.zip"] = Public(),
@@ -285,11 +297,11 @@ public sealed class AuthorizationMatrixTests
         return text;
     }
 
-    private static MatrixEntry Public() => new(Ok: All, NotFound: None, Forbidden: None, SignIn: None);
+    private static MatrixEntry Public(string? Path = null) => new(Ok: All, NotFound: None, Forbidden: None, SignIn: None, Path: Path);
 
     private static MatrixEntry SignedIn(string? form = null) => new(Ok: People, NotFound: None, Forbidden: None, SignIn: NoSession, Form: form);
 
-    private static MatrixEntry AdminPage(string? form = null) => new(Ok: Admin, NotFound: None, Forbidden: People & ~Admin, SignIn: NoSession, Form: form);
+    private static MatrixEntry AdminPage(string? form = null, string? path = null) => new(Ok: Admin, NotFound: None, Forbidden: People & ~Admin, SignIn: NoSession, Path: path, Form: form);
 
     private static MatrixEntry ReportPage(string? form = null) => new(Ok: Participants, NotFound: Outsiders, Forbidden: None, SignIn: NoSession, Form: form);
 }

@@ -53,6 +53,10 @@ public sealed class RouteInventoryTests
         ["/osv/{ecosystem}/modified_id.csv"] = "one ecosystem's index by modification time",
         ["/osv/{ecosystem}/{id}.json"] = "one advisory's OSV record, for incremental pulls",
         ["/keyring.json"] = "the authors' keyring: registered public keys, signed by the platform (docs/adr/0011)",
+        ["/meetings"] = "the group's meetings: titles, times, places (public, as the WG's meetings are)",
+        ["/meetings/{id:long}"] = "one meeting: its agenda and published minutes (rendered sanitized)",
+        ["/meetings.ics"] = "the meetings as an iCalendar feed",
+        ["/meetings/{id:long}/meeting.ics"] = "one meeting as an iCalendar file (linked from the announcement)",
         ["/nswg/all.zip"] = "the WG's records in the WG's own folders (core/, npm/, deps/)",
     };
 

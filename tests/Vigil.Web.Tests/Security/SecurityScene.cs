@@ -161,7 +161,7 @@ internal sealed class SecurityScene
         var (disabledCookies, _) = await SignInAsync(factory, "disabled@example.org", null);
 
         string invitation = SecretTokens.New();
-        var (attachmentId, _) = await factory.WithScopeAsync(async services =>
+        var (attachmentId, meetingId) = await factory.WithScopeAsync(async services =>
         {
             var db = services.GetRequiredService<PlatformDbContext>();
             var now = factory.Time.GetUtcNow().UtcDateTime;
@@ -178,7 +178,14 @@ internal sealed class SecurityScene
             var account = (await users.FindByIdAsync(disabled.Id))!;
             account.DisabledAt = now;
             await users.UpdateSecurityStampAsync(account);
-            return (await db.ReportAttachments.Where(a => a.ReportId == reportId).Select(a => a.Id).SingleAsync(), 0);
+            // A meeting a week ahead, for the meetings' routes (no one in the scene is a group member: administrators manage it).
+            var meeting = new Vigil.Web.Features.Meetings.MeetingRecord
+            {
+                Uid = "scene-meeting@vigil.test", Title = "Meeting", StartsAt = now.AddDays(7), DurationMinutes = 60, CreatedBy = triager.Id, CreatedAt = now,
+            };
+            db.Meetings.Add(meeting);
+            await db.SaveChangesAsync();
+            return (await db.ReportAttachments.Where(a => a.ReportId == reportId).Select(a => a.Id).SingleAsync(), meeting.Id);
         });
 
         var anonymous = await AnonymousAsync(factory, null);
@@ -214,6 +221,7 @@ internal sealed class SecurityScene
                 ["invitation"] = invitation,
                 ["triagerToken"] = triagerToken.GetProperty("id").GetString()!,
                 ["target"] = target.Id,
+                ["meeting"] = meetingId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             },
         };
     }
