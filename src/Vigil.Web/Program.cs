@@ -10,6 +10,7 @@ using Vigil.Web.Features.OsvApi;
 using Vigil.Web.Features.Publication;
 using Vigil.Web.Features.Reports;
 using Vigil.Web.Features.Snapshots;
+using Vigil.Web.Features.TriageTeam;
 using Vigil.Web.Infrastructure;
 using Vigil.Web.Infrastructure.Mail;
 using Vigil.Web.Infrastructure.Operations;
@@ -62,7 +63,8 @@ builder.Services
     .AddOsvApi(builder.Configuration)
     .AddNpmAudit(builder.Configuration)
     .AddAuthorKeys()
-    .AddMembers();
+    .AddMembers()
+    .AddTriageTeam();
 
 if (newKey)
 {
