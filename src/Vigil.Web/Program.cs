@@ -6,6 +6,7 @@ using Vigil.Web.Features.Deadlines;
 using Vigil.Web.Features.Maintainers;
 using Vigil.Web.Features.Members;
 using Vigil.Web.Features.NpmAudit;
+using Vigil.Web.Features.Offboarding;
 using Vigil.Web.Features.OsvApi;
 using Vigil.Web.Features.Publication;
 using Vigil.Web.Features.Reports;
@@ -64,7 +65,8 @@ builder.Services
     .AddNpmAudit(builder.Configuration)
     .AddAuthorKeys()
     .AddMembers()
-    .AddTriageTeam();
+    .AddTriageTeam()
+    .AddOffboarding(builder.Configuration);
 
 if (newKey)
 {

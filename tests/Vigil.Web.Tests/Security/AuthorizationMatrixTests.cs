@@ -93,6 +93,12 @@ public sealed class AuthorizationMatrixTests
         ["POST /triage-team (Appoint)"] = AdminPage(form: "member=0"),
         ["GET /triage-team/privacy"] = new(Ok: None, NotFound: None, Forbidden: People, SignIn: NoSession),
         ["POST /triage-team/privacy"] = new(Ok: None, NotFound: People, Forbidden: None, SignIn: NoSession),
+        // Offboarding: the activity check's one-time link is the credential (an unknown one: 404 for all, signed in or not);
+        // the return page is for former members (the scene has none: access-denied), whose posts answer 404 for others.
+        ["GET /members/activity/{token}"] = new(Ok: None, NotFound: All, Forbidden: None, SignIn: None),
+        ["POST /members/activity/{token}"] = new(Ok: None, NotFound: All, Forbidden: None, SignIn: None),
+        ["GET /members/return"] = new(Ok: None, NotFound: None, Forbidden: People, SignIn: NoSession),
+        ["POST /members/return"] = new(Ok: None, NotFound: People, Forbidden: None, SignIn: NoSession),
         ["GET /reports"] = SignedIn(),
         ["GET /reports/new"] = SignedIn(),
         ["POST /reports/new"] = SignedIn(),
