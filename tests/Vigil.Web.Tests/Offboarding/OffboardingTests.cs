@@ -116,10 +116,10 @@ public sealed partial class OffboardingTests
         await GroupSteps.MemberAsync(factory, "Cy");
         var since = await EmeritusAsync(factory, "Ben", "Cy");
 
-        using var ben = await GroupSteps.SignedInAsync(factory, "Ben");
-        using var cy = await GroupSteps.SignedInAsync(factory, "Cy");
         AdvanceTo(factory, since.AddDays(28).AddSeconds(-1));
         Assert.Equal(0, (await PassAsync(factory)).Left);
+        using var ben = await GroupSteps.SignedInAsync(factory, "Ben"); // signed in now: a session does not last four weeks
+        using var cy = await GroupSteps.SignedInAsync(factory, "Cy");
         var (page, text) = await ben.GetAsync("/members/return");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("id=\"return\"", text, StringComparison.Ordinal);
@@ -188,7 +188,15 @@ public sealed partial class OffboardingTests
             Assert.Single(await factory.OutboxToAsync(GroupSteps.Email(name)));
         }
 
-        // The next cycle asks again, once.
+        // Everyone confirms; the next cycle asks again, once.
+        using (var anonymous = factory.Browser())
+        {
+            foreach (string name in new[] { "Ada", "Ben", "Cy", "Dee", "Eve" })
+            {
+                Assert.Equal(HttpStatusCode.OK, (await anonymous.SubmitAsync(LinkOf((await factory.OutboxToAsync(GroupSteps.Email(name)))[0].TextBody), [])).Response.StatusCode);
+            }
+        }
+
         AdvanceTo(factory, factory.Time.GetUtcNow().AddMonths(6));
         Assert.Equal(5, (await PassAsync(factory)).Asked);
         Assert.Equal(2, await factory.QueryAsync(db => db.ActivityChecks.Select(c => c.CycleStartedAt).Distinct().CountAsync()));
