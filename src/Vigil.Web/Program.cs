@@ -7,11 +7,13 @@ using Vigil.Web.Features.Maintainers;
 using Vigil.Web.Features.Meetings;
 using Vigil.Web.Features.Members;
 using Vigil.Web.Features.NpmAudit;
+using Vigil.Web.Features.Offboarding;
 using Vigil.Web.Features.OsvApi;
 using Vigil.Web.Features.PolicyPages;
 using Vigil.Web.Features.Publication;
 using Vigil.Web.Features.Reports;
 using Vigil.Web.Features.Snapshots;
+using Vigil.Web.Features.TriageTeam;
 using Vigil.Web.Infrastructure;
 using Vigil.Web.Infrastructure.Mail;
 using Vigil.Web.Infrastructure.Operations;
@@ -76,7 +78,9 @@ builder.Services
     .AddNpmAudit(builder.Configuration)
     .AddAuthorKeys()
     .AddMembers()
-    .AddMeetings();
+    .AddMeetings()
+    .AddTriageTeam()
+    .AddOffboarding(builder.Configuration);
 
 if (newKey)
 {

@@ -85,6 +85,20 @@ public sealed class AuthorizationMatrixTests
         ["POST /admin/users (Disable)"] = AdminPage(form: "id={target}"),
         ["POST /admin/users (Enable)"] = AdminPage(form: "id={target}"),
         ["POST /admin/users (Roles)"] = AdminPage(form: "id={target}&roles=reporter"),
+        // The triage team (docs/adr/0012): the scene has no group members, so only administrators open the page and
+        // only the bootstrap's appointment gets through (member 0 does not exist: 400); a non-member's post answers 404.
+        ["GET /triage-team"] = AdminPage(),
+        ["POST /triage-team (Open)"] = new(Ok: None, NotFound: People, Forbidden: None, SignIn: NoSession, Form: "member=0&change=add"),
+        ["POST /triage-team (Vote)"] = new(Ok: None, NotFound: People, Forbidden: None, SignIn: NoSession, Form: "motion=0&vote=for"),
+        ["POST /triage-team (Appoint)"] = AdminPage(form: "member=0"),
+        ["GET /triage-team/privacy"] = new(Ok: None, NotFound: None, Forbidden: People, SignIn: NoSession),
+        ["POST /triage-team/privacy"] = new(Ok: None, NotFound: People, Forbidden: None, SignIn: NoSession),
+        // Offboarding: the activity check's one-time link is the credential (an unknown one: 404 for all, signed in or not);
+        // the return page is for former members (the scene has none: access-denied), whose posts answer 404 for others.
+        ["GET /members/activity/{token}"] = new(Ok: None, NotFound: All, Forbidden: None, SignIn: None),
+        ["POST /members/activity/{token}"] = new(Ok: None, NotFound: All, Forbidden: None, SignIn: None),
+        ["GET /members/return"] = new(Ok: None, NotFound: None, Forbidden: People, SignIn: NoSession),
+        ["POST /members/return"] = new(Ok: None, NotFound: People, Forbidden: None, SignIn: NoSession),
         ["GET /reports"] = SignedIn(),
         ["GET /reports/new"] = SignedIn(),
         ["POST /reports/new"] = SignedIn(),

@@ -24,6 +24,7 @@ public sealed class RouteInventoryTests
         ["/account/welcome/{token}"] = "the first-start link",
         ["/account/forgot-password"] = "asking for a password-reset link (answers the same for any address)",
         ["/account/reset-password/{token}"] = "the password-reset link (the token is the credential)",
+        ["/members/activity/{token}"] = "the activity check's one-time confirmation link (the token is the credential)",
         ["/reference/api"] = "the API reference page (describes, holds no data)",
         ["/openapi/{documentName}.json"] = "the OpenAPI document (describes, holds no data)",
         ["/advisories"] = "the public advisory list: published advisories only (the advisory database, never a report)",

@@ -50,6 +50,8 @@ internal sealed partial class PlatformFactory : WebApplicationFactory<Program>
             ["Vigil:RateLimits:PasswordReset"] = "1000",
             // The deadline worker runs only when a test asks: tests that advance the fake clock call its pass themselves.
             ["Vigil:Deadlines:Worker"] = "false",
+            // Likewise the activity checks' worker: offboarding tests call its pass after advancing the clock.
+            ["Vigil:Offboarding:Worker"] = "false",
             // Tests never ask the real registry: the package check is off unless a test turns it on with a FakeRegistry.
             ["Vigil:Reports:CheckPackageOnRegistry"] = "false",
             // No load balancer to drain: a test host stops at once.

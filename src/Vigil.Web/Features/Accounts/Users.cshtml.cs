@@ -11,9 +11,10 @@ namespace Vigil.Web.Features.Accounts;
 /// <summary>
 /// Administrators manage accounts: roles, disable and enable. Both change the user's security stamp, so the
 /// user's sessions end on their next request (and a disabled user's tokens stop working at once).
+/// The triager role is not set here: it follows the triage team (Features/TriageTeam, docs/adr/0012).
 /// </summary>
 [Authorize(Policy = Policies.Administrator)]
-public sealed class UsersModel(UserManager<PlatformUser> users, TimeProvider time) : PageModel
+public sealed class UsersModel(UserManager<PlatformUser> users, TimeProvider time, TriageTeam.TriageTeamService team) : PageModel
 {
     /// <summary>A user and their roles.</summary>
     public sealed record Row(PlatformUser User, IList<string> Roles);
@@ -22,9 +23,14 @@ public sealed class UsersModel(UserManager<PlatformUser> users, TimeProvider tim
 
     public string? CurrentUserId { get; private set; }
 
+    /// <summary>The triage team's size when it is below the group's minimum (the warning), else null.</summary>
+    public int? TriageTeamBelowMinimum { get; private set; }
+
     public async Task OnGetAsync()
     {
         CurrentUserId = users.GetUserId(User);
+        var (below, size) = await team.BelowMinimumAsync(HttpContext.RequestAborted);
+        TriageTeamBelowMinimum = below ? size : null;
         var all = await users.Users.OrderBy(u => u.Email).Take(500).ToListAsync();
         var rows = new List<Row>(all.Count);
         foreach (var user in all)
@@ -47,8 +53,14 @@ public sealed class UsersModel(UserManager<PlatformUser> users, TimeProvider tim
             return NotFound();
         }
 
-        var wanted = (roles ?? []).Where(Roles.All.Contains).ToHashSet(StringComparer.Ordinal);
+        // The triager role follows the triage team's vote: a form cannot grant or remove it.
         var current = await users.GetRolesAsync(user);
+        var wanted = (roles ?? []).Where(r => Roles.All.Contains(r) && r != Roles.Triager).ToHashSet(StringComparer.Ordinal);
+        if (current.Contains(Roles.Triager))
+        {
+            wanted.Add(Roles.Triager);
+        }
+
         if (user.Id == users.GetUserId(User))
         {
             wanted.Add(Roles.Administrator); // An administrator cannot lock themselves out.
