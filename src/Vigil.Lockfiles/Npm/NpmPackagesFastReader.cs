@@ -35,7 +35,7 @@ internal static class NpmPackagesFastReader
             }
         }
 
-        var rootEntry = rootAt >= 0 ? entries[rootAt] : new ScannedEntry(string.Empty, 0);
+        var rootEntry = rootAt >= 0 ? entries[rootAt] : new ScannedEntry(string.Empty);
         var graph = new DependencyGraph(rootEntry.Name ?? scan.LockfileName ?? string.Empty, rootEntry.Version ?? string.Empty);
         var workspacePatterns = scan.WorkspacePatterns;
 
@@ -173,7 +173,7 @@ internal static class NpmPackagesFastReader
     private static GraphNode CreateNode(DependencyGraph graph, in ScannedEntry entry, IReadOnlyList<string> workspacePatterns)
     {
         var location = entry.Location;
-        var name = entry.Name ?? NpmPackagesReader.NameOf(location);
+        var name = entry.Name ?? entry.InstalledName ?? NpmPackagesReader.NameOf(location);
         var version = entry.Version ?? string.Empty;
         if (!location.Contains(NodeModules, StringComparison.Ordinal) && !location.StartsWith("node_modules", StringComparison.Ordinal)
             && WorkspaceGlobs.Matches(workspacePatterns, location))
@@ -188,7 +188,7 @@ internal static class NpmPackagesFastReader
 }
 
 /// <summary>What <see cref="NpmPackagesScan"/> keeps of one <c>packages</c> entry.</summary>
-internal struct ScannedEntry(string location, long offset)
+internal struct ScannedEntry(string location)
 {
     private (int Start, int Count) _dependencies;
     private (int Start, int Count) _optional;
@@ -198,10 +198,10 @@ internal struct ScannedEntry(string location, long offset)
     /// <summary>The entry's key: the folder it is installed in, "" for the root.</summary>
     public string Location { get; } = location;
 
-    /// <summary>Where the entry's object starts.</summary>
-    public long Offset { get; } = offset;
-
     public string? Name { get; private set; }
+
+    /// <summary>The name the location installs the package under (<see cref="NpmPackagesReader.NameOf"/>), when the scan took it from the key's bytes.</summary>
+    public string? InstalledName { get; init; }
 
     public string? Version { get; private set; }
 

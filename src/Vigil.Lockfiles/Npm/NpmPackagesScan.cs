@@ -28,9 +28,10 @@ internal sealed class NpmPackagesScan : IDisposable
     private NpmPackagesScan(int fileBytes)
     {
         _strings = new StringTable(fileBytes);
-        // About one entry per 400 bytes, and two declarations per entry.
-        _entries = new List<ScannedEntry>(Math.Max(fileBytes / 400, 16));
-        _declared = new List<(string, string)>(Math.Max(fileBytes / 200, 16));
+        // npm writes an entry per 300 to 400 bytes, and about two declarations per entry: room for a few more than
+        // that, as a list that has to grow copies itself into twice the room.
+        _entries = new List<ScannedEntry>(Math.Max(fileBytes / 300, 16));
+        _declared = new List<(string, string)>(Math.Max(fileBytes / 120, 16));
     }
 
     /// <summary>The <c>packages</c> entries, in the file's order.</summary>
@@ -94,6 +95,7 @@ internal sealed class NpmPackagesScan : IDisposable
         var group = -1;
         var inWorkspaces = false;
         string? key = null;
+        string? installedName = null;
         ScannedEntry entry = default;
         while (reader.Read())
         {
@@ -105,6 +107,11 @@ internal sealed class NpmPackagesScan : IDisposable
                     if (!AddKey(key, reader.TokenStartIndex))
                     {
                         return false;
+                    }
+
+                    if (depth == 2 && inPackages)
+                    {
+                        installedName = reader.ValueIsEscaped ? null : InstalledName(reader.ValueSpan, key);
                     }
 
                     continue;
@@ -145,7 +152,7 @@ internal sealed class NpmPackagesScan : IDisposable
                             return false;
                         }
 
-                        entry = new ScannedEntry(key!, reader.TokenStartIndex);
+                        entry = new ScannedEntry(key!) { InstalledName = installedName };
                     }
                     else if (depth == 3 && inPackages && key is not null)
                     {
@@ -308,6 +315,22 @@ internal sealed class NpmPackagesScan : IDisposable
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// <see cref="NpmPackagesReader.NameOf"/> of a location from its bytes: the name is one string with the same name
+    /// met elsewhere (in <c>dependencies</c>), not a new one per entry.
+    /// </summary>
+    private string InstalledName(ReadOnlySpan<byte> location, string whole)
+    {
+        var at = location.LastIndexOf("node_modules/"u8);
+        if (at >= 0)
+        {
+            return _strings.Get(location[(at + "node_modules/"u8.Length)..]);
+        }
+
+        var slash = location.LastIndexOf((byte)'/');
+        return slash < 0 ? whole : _strings.Get(location[(slash + 1)..]);
     }
 
     private string Text(ref Utf8JsonReader reader) => reader.ValueIsEscaped ? reader.GetString()! : _strings.Get(reader.ValueSpan);
