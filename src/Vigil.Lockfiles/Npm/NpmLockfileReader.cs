@@ -20,13 +20,24 @@ public sealed class NpmLockfileReader : LockfileFileReader
     /// <inheritdoc/>
     public override IReadOnlyList<string> FileNames => LockfileNames;
 
+    /// <summary>Reads every file the general way, with a tree: the tests compare the two readers.</summary>
+    internal bool GeneralOnly { get; init; }
+
     private protected override (DependencyGraph Graph, LockfileFormat Format, string Version) Parse(SourceText source, string? projectFolder)
     {
-        var context = new ReadContext(source);
-        var root = context.Map(JsonTreeReader.Read(source, kept: NpmPackagesReader.Fields), "a package-lock.json");
         var format = Path.GetFileName(source.Name).Equals("npm-shrinkwrap.json", StringComparison.OrdinalIgnoreCase)
             ? LockfileFormat.NpmShrinkwrap
             : LockfileFormat.NpmPackageLock;
+
+        // Versions 2 and 3 without a tree; anything that one pass does not take (version 1, any error) is read the
+        // general way, which reports errors.
+        if (!GeneralOnly && NpmPackagesFastReader.TryRead(source) is var (graph, fastVersion))
+        {
+            return (graph, format, fastVersion);
+        }
+
+        var context = new ReadContext(source);
+        var root = context.Map(JsonTreeReader.Read(source, kept: NpmPackagesReader.Fields), "a package-lock.json");
         var version = root["lockfileVersion"] is { } node ? context.Text(node, "'lockfileVersion'") : "1";
         switch (version)
         {

@@ -35,7 +35,7 @@ public sealed class MutationTests
         }
     }
 
-    private static byte[] Mutate(byte[] original, Random random)
+    internal static byte[] Mutate(byte[] original, Random random)
     {
         var bytes = new List<byte>(original);
         for (var edits = random.Next(1, 6); edits > 0 && bytes.Count > 1; edits--)
