@@ -5,6 +5,7 @@ using Vigil.Web.Features.AuthorKeys;
 using Vigil.Web.Features.Deadlines;
 using Vigil.Web.Features.Maintainers;
 using Vigil.Web.Features.Members;
+using Vigil.Web.Features.Nominations;
 using Vigil.Web.Features.NpmAudit;
 using Vigil.Web.Features.OsvApi;
 using Vigil.Web.Features.Publication;
@@ -62,7 +63,8 @@ builder.Services
     .AddOsvApi(builder.Configuration)
     .AddNpmAudit(builder.Configuration)
     .AddAuthorKeys()
-    .AddMembers();
+    .AddMembers()
+    .AddNominations(builder.Configuration);
 
 if (newKey)
 {
