@@ -6,6 +6,7 @@ using Vigil.Web.Features.Deadlines;
 using Vigil.Web.Features.Maintainers;
 using Vigil.Web.Features.Meetings;
 using Vigil.Web.Features.Members;
+using Vigil.Web.Features.Nominations;
 using Vigil.Web.Features.NpmAudit;
 using Vigil.Web.Features.Offboarding;
 using Vigil.Web.Features.OsvApi;
@@ -78,6 +79,7 @@ builder.Services
     .AddNpmAudit(builder.Configuration)
     .AddAuthorKeys()
     .AddMembers()
+    .AddNominations(builder.Configuration)
     .AddMeetings()
     .AddTriageTeam()
     .AddOffboarding(builder.Configuration);

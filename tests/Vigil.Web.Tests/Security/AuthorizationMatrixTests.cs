@@ -99,6 +99,21 @@ public sealed class AuthorizationMatrixTests
         ["POST /members/activity/{token}"] = new(Ok: None, NotFound: All, Forbidden: None, SignIn: None),
         ["GET /members/return"] = new(Ok: None, NotFound: None, Forbidden: People, SignIn: NoSession),
         ["POST /members/return"] = new(Ok: None, NotFound: People, Forbidden: None, SignIn: NoSession),
+        ["GET /members"] = Public(),
+        ["GET /admin/members"] = AdminPage(),
+        ["POST /admin/members (Add)"] = AdminPage(), // no account: 400
+        ["POST /admin/members (Employer)"] = AdminPage(form: "member=0"), // no such member: 400
+        ["POST /admin/members (Left)"] = AdminPage(form: "member=0"),
+        ["GET /nominations"] = SignedIn(),
+        ["GET /nominations/new"] = SignedIn(),
+        ["POST /nominations/new"] = SignedIn(), // no name: 400
+        ["GET /nominations/{id:long}"] = new(Ok: None, NotFound: People, Forbidden: None, SignIn: NoSession, Path: "/nominations/1"), // the scene has none
+        ["POST /nominations/{id:long} (Object)"] = new(Ok: None, NotFound: People, Forbidden: None, SignIn: NoSession, Path: "/nominations/1"),
+        ["POST /nominations/{id:long} (WithdrawObjection)"] = new(Ok: None, NotFound: People, Forbidden: None, SignIn: NoSession, Path: "/nominations/1"),
+        ["POST /nominations/{id:long} (Withdraw)"] = new(Ok: None, NotFound: People, Forbidden: None, SignIn: NoSession, Path: "/nominations/1"),
+        ["GET /nominations/{id:long}/checklist"] = new(Ok: None, NotFound: People, Forbidden: None, SignIn: NoSession, Path: "/nominations/1/checklist"), // the nominee's only
+        ["POST /nominations/{id:long}/checklist (Accept)"] = new(Ok: None, NotFound: People, Forbidden: None, SignIn: NoSession, Path: "/nominations/1/checklist"),
+        ["POST /nominations/{id:long}/checklist (Complete)"] = new(Ok: None, NotFound: People, Forbidden: None, SignIn: NoSession, Path: "/nominations/1/checklist"),
         ["GET /reports"] = SignedIn(),
         ["GET /reports/new"] = SignedIn(),
         ["POST /reports/new"] = SignedIn(),

@@ -42,6 +42,7 @@ public sealed class RouteInventoryTests
         ["/{name:regex(^[A-Za-z0-9~][A-Za-z0-9._~-]*$)}"] = "a package document: passed to the upstream registry when configured, else 404",
         ["/{scoped:regex(^@[A-Za-z0-9~][A-Za-z0-9._~-]*%2[fF][A-Za-z0-9~][A-Za-z0-9._~-]*$)}"] = "a scoped package document (@scope%2fname), as above",
         ["/@{scope:regex(^[A-Za-z0-9~][A-Za-z0-9._~-]*$)}/{name:regex(^[A-Za-z0-9~][A-Za-z0-9._~-]*$)}"] = "a scoped package document (@scope/name), as above",
+        ["/members"] = "the working group's members: name, handle, employer and role, as the WG publishes them",
         ["/health/live"] = "liveness for a load balancer or orchestrator: 200 while the process runs, no detail",
         ["/health/ready"] = "readiness: 200 or 503 (migrated, database answers, not stopping), no detail",
         ["/v1/query"] = "the OSV query API: live advisories of one package (docs/adr/0006)",
