@@ -35,9 +35,17 @@ public sealed record GroupRules
     /// <summary>Days after becoming emeritus during which a member may come back without a new nomination.</summary>
     public int ReturnGraceDays { get; init => field = Positive(value); } = 28;
 
-    /// <summary>The most members one employer may have in a group of <paramref name="groupSize"/>.</summary>
-    public int MaxFromOneEmployer(int groupSize) =>
-        groupSize < 0 ? throw new ArgumentOutOfRangeException(nameof(groupSize)) : groupSize * EmployerShareNumerator / EmployerShareDenominator;
+    /// <summary>
+    /// The most members one employer may have in a group of <paramref name="groupSize"/>: the share rounded down, but
+    /// never less than one in a group that has anyone, since one person alone does not share an employer with anybody
+    /// (without it, the first two members of a group could not name an employer at all).
+    /// </summary>
+    public int MaxFromOneEmployer(int groupSize) => groupSize switch
+    {
+        < 0 => throw new ArgumentOutOfRangeException(nameof(groupSize)),
+        0 => 0,
+        _ => Math.Max(1, groupSize * EmployerShareNumerator / EmployerShareDenominator),
+    };
 
     /// <summary>Whether <paramref name="inFavour"/> votes out of an electorate of <paramref name="electorate"/> members are a majority.</summary>
     public static bool IsMajority(int inFavour, int electorate) => electorate > 0 && inFavour * 2 > electorate;

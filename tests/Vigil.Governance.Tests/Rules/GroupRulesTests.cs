@@ -21,12 +21,15 @@ public sealed class GroupRulesTests
 
     [Theory]
     [InlineData(0, 0)]
-    [InlineData(2, 0)]
+    [InlineData(1, 1)]
+    [InlineData(2, 1)]
     [InlineData(3, 1)]
+    [InlineData(5, 1)]
+    [InlineData(6, 2)]
     [InlineData(9, 3)]
     [InlineData(10, 3)]
     [InlineData(12, 4)]
-    public void One_employer_may_have_a_third_of_the_group_rounded_down(int size, int allowed) =>
+    public void One_employer_may_have_a_third_of_the_group_rounded_down_but_always_one_person(int size, int allowed) =>
         Assert.Equal(allowed, GroupRules.Default.MaxFromOneEmployer(size));
 
     [Theory]
@@ -50,6 +53,14 @@ public sealed class GroupRulesTests
 
         var breach = Assert.Single(EmployerCap.BreachesIfJoined(nine, "  Acme  ", GroupRules.Default));
         Assert.Equal(("Acme", 4, 3), (breach.Employer, breach.Members, breach.Allowed));
+    }
+
+    [Fact]
+    public void Two_from_one_employer_breach_a_group_of_two_but_one_does_not()
+    {
+        Assert.Empty(EmployerCap.BreachesIfJoined([], "Acme", GroupRules.Default));
+        Assert.Empty(EmployerCap.BreachesIfJoined(["Acme"], "Initech", GroupRules.Default));
+        Assert.Single(EmployerCap.BreachesIfJoined(["Acme"], "acme", GroupRules.Default));
     }
 
     [Fact]
