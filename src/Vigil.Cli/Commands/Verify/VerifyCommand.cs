@@ -124,6 +124,11 @@ static class VerifyCommand
         var registry = new HttpRegistryData(options, arguments.Offline ? null : new RegistryHttp(http, config.TokenFor, TimeSpan.FromSeconds(30)));
         var context = new VerifyContext(options, registry, TimeProvider.System);
         var report = await VerifyRunner.RunAsync(lockfile, context, CancellationToken.None).ConfigureAwait(false);
+        registry.SaveCache();
+        foreach (string warning in registry.Warnings)
+        {
+            error.WriteLine("vigil: warning: " + TerminalText.Clean(warning));
+        }
 
         Write(parse, arguments, report);
         foreach (string warning in lockfile.Warnings)
