@@ -2,7 +2,7 @@
 """Verify benchmark: `vigil verify --offline` of a 2,291-package lockfile (../audit/package-lock.json) from a cache.
 
 The cache holds, for every package of the lockfile, the record vigil keeps of a version (its integrity and
-dist.signatures, in the packument's shape) signed with a test key (ECDSA P-256 over name@version:integrity, as
+dist.signatures, in the registry's versions.pack) signed with a test key (ECDSA P-256 over name@version:integrity, as
 npm's registry signs), and the registry's keys. So every package goes through the policy check and a real
 signature verification, with no network. Wall time and processor time are those of the whole process (the
 Native AOT binary), after warm-up runs.
@@ -16,6 +16,7 @@ import hashlib
 import json
 import os
 import statistics
+import struct
 import subprocess
 import sys
 import tempfile
@@ -59,6 +60,25 @@ def write(path, data):
         f.write(data)
 
 
+def pack_string(text):
+    if text is None:
+        return struct.pack("<I", 0xFFFFFFFF)
+    data = text.encode("utf-8")
+    return struct.pack("<I", len(data)) + data
+
+
+def version_pack(records):
+    """A cache's versions.pack (src/Vigil.Signing/Registry/VersionPack.cs): header, count, records, SHA-256."""
+    out = bytearray(b"VIGILPK1" + struct.pack("<I", len(records)))
+    for r in records:
+        for field in ("name", "version", "integrity", "shasum", "tarball", "attestations"):
+            out += pack_string(r.get(field))
+        out += struct.pack("<qH", r["published_ms"], len(r["signatures"]))
+        for keyid, sig in r["signatures"]:
+            out += pack_string(keyid) + pack_string(sig)
+    return bytes(out) + hashlib.sha256(out).digest()
+
+
 def prepare(cache, lockfile):
     """Writes the cache: one signed record per package, and the keys. Returns the number of packages."""
     key = ec.generate_private_key(ec.SECP256R1())
@@ -69,13 +89,12 @@ def prepare(cache, lockfile):
         "expires": None, "keyid": keyid, "keytype": "ecdsa-sha2-nistp256", "scheme": "ecdsa-sha2-nistp256",
         "key": base64.b64encode(spki).decode()}]}).encode())
     found = packages(lockfile)
+    records = []
     for (name, version), integrity in found.items():
         sig = key.sign(f"{name}@{version}:{integrity}".encode(), ec.ECDSA(hashes.SHA256()))
-        document = {"name": name, "versions": {version: {"dist": {
-            "integrity": integrity, "shasum": None, "tarball": None,
-            "signatures": [{"keyid": keyid, "sig": base64.b64encode(sig).decode()}]}}},
-            "time": {version: "2024-01-01T00:00:00.000Z"}}
-        write(os.path.join(folder, "versions", safe_name(name), safe_name(version) + ".json"), json.dumps(document).encode())
+        records.append({"name": name, "version": version, "integrity": integrity, "published_ms": 1704067200000,
+                        "signatures": [(keyid, base64.b64encode(sig).decode())]})
+    write(os.path.join(folder, "versions.pack"), version_pack(records))
     return len(found)
 
 

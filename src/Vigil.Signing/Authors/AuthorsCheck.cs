@@ -29,7 +29,7 @@ public sealed class AuthorsCheck : IPackageCheck
     {
         ArgumentNullException.ThrowIfNull(package);
         ArgumentNullException.ThrowIfNull(context);
-        var load = await keyrings.GetValue(context, c => KeyringSource.LoadAsync(c.Options, CancellationToken.None));
+        var load = await keyrings.GetValue(context, c => KeyringSource.LoadAsync(c.Options, c.Clock.GetUtcNow(), CancellationToken.None));
         if (load.Keyring is not { } keyring)
         {
             return Result(load.Outcome, load.Reason);

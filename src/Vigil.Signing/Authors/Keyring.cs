@@ -7,7 +7,7 @@ namespace Vigil.Signing.Authors;
 /// <summary>
 /// The authors' keyring, as the platform publishes it: a version number that only grows, the time it was issued, and
 /// its entries. Its JSON (the payload of a <see cref="SignedKeyring"/>) is
-/// <c>{"format": "vigil-keyring", "formatVersion": 1, "version", "issued", "entries": [{"package", "account", "keyId",
+/// <c>{"format": "vigil-keyring", "formatVersion": 1, "version", "issued", "expires", "entries": [{"package", "account", "keyId",
 /// "algorithm", "publicKey", "validFrom", "revokedAt"?, "revokedReason"?}]}</c>.
 /// </summary>
 /// <param name="Version">The keyring's version: each change publishes a higher one.</param>
@@ -17,6 +17,13 @@ public sealed record Keyring(long Version, DateTimeOffset Issued, ImmutableArray
 {
     /// <summary>The payload's <c>format</c>.</summary>
     public const string Format = "vigil-keyring";
+
+    /// <summary>
+    /// When this signed copy stops being good (null: never, which <c>vigil verify</c> refuses): the platform re-signs
+    /// the keyring with a later expiry, so a client refusing an expired one cannot be kept on an old keyring (a freeze
+    /// attack: a mirror or an attacker serving the keyring from before a revocation).
+    /// </summary>
+    public DateTimeOffset? Expires { get; init; }
 
     /// <summary>The revocation reason of a key replaced by another (its earlier signatures keep counting).</summary>
     public const string Superseded = "superseded";
@@ -35,6 +42,11 @@ public sealed record Keyring(long Version, DateTimeOffset Issued, ImmutableArray
             json.WriteNumber("formatVersion", 1);
             json.WriteNumber("version", Version);
             json.WriteString("issued", AuthorSignature.CreatedText(Issued));
+            if (Expires is { } expires)
+            {
+                json.WriteString("expires", AuthorSignature.CreatedText(expires));
+            }
+
             json.WriteStartArray("entries");
             foreach (var entry in Entries)
             {
@@ -115,6 +127,18 @@ public sealed record Keyring(long Version, DateTimeOffset Issued, ImmutableArray
                 return false;
             }
 
+            DateTimeOffset? expires = null;
+            if (root.TryGetProperty("expires", out var expiresElement) && expiresElement.ValueKind != JsonValueKind.Null)
+            {
+                if (!TryTime(root, "expires", out var at))
+                {
+                    error = "the keyring's 'expires' is not a UTC time";
+                    return false;
+                }
+
+                expires = at;
+            }
+
             if (!root.TryGetProperty("entries", out var entriesElement) || entriesElement.ValueKind != JsonValueKind.Array
                 || entriesElement.GetArrayLength() > MaxEntries)
             {
@@ -136,7 +160,7 @@ public sealed record Keyring(long Version, DateTimeOffset Issued, ImmutableArray
                 index++;
             }
 
-            keyring = new Keyring(version, issued, entries.ToImmutable());
+            keyring = new Keyring(version, issued, entries.ToImmutable()) { Expires = expires };
             error = null;
             return true;
         }

@@ -22,8 +22,11 @@ public static class KeyringSource
     /// <summary>How long fetching the keyring may take.</summary>
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
-    /// <summary>Loads, verifies and checks the keyring. Never throws for anything the file, the network or the cache did.</summary>
-    public static async Task<KeyringLoad> LoadAsync(VerifyOptions options, CancellationToken cancellationToken)
+    /// <summary>
+    /// Loads, verifies and checks the keyring, refusing one that has expired at <paramref name="now"/> (or carries no
+    /// expiry). Never throws for anything the file, the network or the cache did.
+    /// </summary>
+    public static async Task<KeyringLoad> LoadAsync(VerifyOptions options, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (options.Keyring is not { } location)
@@ -61,6 +64,19 @@ public static class KeyringSource
             return new KeyringLoad(null, CheckOutcome.Invalid, $"the keyring from {from} is refused: {error}");
         }
 
+        if (keyring!.Expires is not { } expires)
+        {
+            return new KeyringLoad(null, CheckOutcome.Invalid, $"the keyring from {from} is refused: it has no 'expires' time, so an old copy could be replayed forever");
+        }
+
+        if (expires <= now)
+        {
+            return new KeyringLoad(null, CheckOutcome.Invalid,
+                $"the keyring from {from} is refused: it expired at {AuthorSignature.CreatedText(expires)} ({KeyringAge(now - expires)} ago). "
+                + "A platform re-signs its keyring well before that; an expired one means the copy is stale or being held back (a freeze attack). "
+                + (IsUrl(location) ? "Run online to fetch a fresh one." : "Fetch a fresh one from the platform's /keyring.json."));
+        }
+
         if (options.CacheDirectory is { } cache && CheckRollback(cache, trusted!, keyring!) is { } rollback)
         {
             return new KeyringLoad(null, CheckOutcome.Invalid, $"the keyring from {from} is refused: {rollback}");
@@ -73,6 +89,9 @@ public static class KeyringSource
 
         return new KeyringLoad(keyring, CheckOutcome.Verified, $"{keyring} from {from}");
     }
+
+    private static string KeyringAge(TimeSpan age) =>
+        age.TotalDays >= 2 ? $"{(int)age.TotalDays} days" : age.TotalHours >= 2 ? $"{(int)age.TotalHours} hours" : $"{Math.Max(1, (int)age.TotalMinutes)} minutes";
 
     private static async Task<(byte[]? Bytes, string From, string? Problem)> ReadAsync(string location, VerifyOptions options, CancellationToken cancellationToken)
     {

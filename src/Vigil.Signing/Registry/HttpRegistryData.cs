@@ -31,6 +31,8 @@ public sealed class HttpRegistryData : IRegistryData
     private readonly RegistryCache? _cache;
     private readonly ConcurrentDictionary<string, Lazy<Task<Fetched<byte[]>>>> _packuments = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<Task<Fetched<ImmutableArray<RegistryKey>>>>> _keys = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, CachedVersions> _versions = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<string> _warnings = new();
 
     /// <summary>Reads from <paramref name="http"/> (null: never the network) and the options' cache folder.</summary>
     public HttpRegistryData(VerifyOptions options, RegistryHttp? http)
@@ -39,6 +41,18 @@ public sealed class HttpRegistryData : IRegistryData
         _options = options;
         _http = options.Offline ? null : http;
         _cache = options.CacheDirectory is { Length: > 0 } folder ? new RegistryCache(folder) : null;
+    }
+
+    /// <summary>What went wrong with the cache (a corrupt file read as empty), for the run to print as warnings.</summary>
+    public IReadOnlyCollection<string> Warnings => [.. _warnings];
+
+    /// <summary>Writes the version records fetched this run into the cache (one pack per registry); call once the checks are done.</summary>
+    public void SaveCache()
+    {
+        foreach (var versions in _versions.Values)
+        {
+            versions.Save();
+        }
     }
 
     /// <inheritdoc/>
@@ -50,14 +64,11 @@ public sealed class HttpRegistryData : IRegistryData
         }
 
         var registry = PolicyCheck.RegistryFor(name, _options);
-        string? cacheFile = _cache?.VersionFile(registry, name, version);
-        if (cacheFile is not null && RegistryCache.Read(cacheFile, MaxDocumentBytes) is { } cached)
+        var cached = _cache is null ? null : _versions.GetOrAdd(registry.AbsoluteUri, _ => new CachedVersions(_cache.VersionPackFile(registry), _warnings.Enqueue));
+        if (cached?.Find(name, version) is { } fromCache
+            && (fromCache.PublishedAt is not null || !await NeedsTimeAsync(fromCache, cancellationToken).ConfigureAwait(false)))
         {
-            var fromCache = RegistryDocuments.ReadVersion(cached, name, version, out _);
-            if (fromCache is not null && (fromCache.PublishedAt is not null || !await NeedsTimeAsync(fromCache, cancellationToken).ConfigureAwait(false)))
-            {
-                return Fetched.Found(fromCache);
-            }
+            return Fetched.Found(fromCache);
         }
 
         if (_http is null)
@@ -93,11 +104,7 @@ public sealed class HttpRegistryData : IRegistryData
             }
         }
 
-        if (cacheFile is not null)
-        {
-            RegistryCache.Write(cacheFile, RegistryCache.VersionDocument(found));
-        }
-
+        cached?.Add(found);
         return Fetched.Found(found);
     }
 

@@ -26,7 +26,8 @@ public static class NpmSignature
             return false;
         }
 
-        var sig = new byte[signature.Length];
+        // On the stack: a run verifies thousands (the length is bounded above).
+        Span<byte> sig = stackalloc byte[1024];
         if (!Convert.TryFromBase64String(signature, sig, out int sigLength))
         {
             return false;
@@ -35,7 +36,7 @@ public static class NpmSignature
         try
         {
             return ImportedKey(key.PublicKey) is { } ecdsa
-                && ecdsa.VerifyData(message, sig.AsSpan(0, sigLength), HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
+                && ecdsa.VerifyData(message, sig[..sigLength], HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
         }
         catch (Exception e) when (e is CryptographicException or PlatformNotSupportedException)
         {

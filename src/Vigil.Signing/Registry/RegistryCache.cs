@@ -1,14 +1,12 @@
 using System.Text;
-using System.Text.Json;
-using Vigil.Signing.Verification;
 
 namespace Vigil.Signing.Registry;
 
 /// <summary>
 /// The folder where fetched registry data is kept between runs, one folder per registry (its host and port):
-/// <c>versions/&lt;name&gt;/&lt;version&gt;.json</c> (one version's record, in the packument's own shape: what a
-/// published version says never changes), <c>keys.json</c> and <c>attestations/&lt;name&gt;/&lt;version&gt;.json</c>
-/// as the registry sent them. Files are written to a temporary name and renamed, so a reader never sees half of
+/// <c>versions.pack</c> (every version record fetched, <see cref="VersionPack"/>: what a published version says
+/// never changes), <c>keys.json</c> and <c>attestations/&lt;name&gt;/&lt;version&gt;.json</c> as the registry sent
+/// them. Files are written to a temporary name and renamed, so a reader never sees half of
 /// one. <c>--offline</c> reads only this.
 /// </summary>
 public sealed class RegistryCache(string folder)
@@ -34,8 +32,8 @@ public sealed class RegistryCache(string folder)
         return Path.Combine(home, ".cache", "vigil");
     }
 
-    /// <summary>The file of one version's record.</summary>
-    public string VersionFile(Uri registry, string name, string version) => Path.Combine(RegistryFolder(registry), "versions", SafeName(name), SafeName(version) + ".json");
+    /// <summary>The file of every cached version record of a registry (<see cref="VersionPack"/>).</summary>
+    public string VersionPackFile(Uri registry) => Path.Combine(RegistryFolder(registry), "versions.pack");
 
     /// <summary>The file of the registry's keys.</summary>
     public string KeysFile(Uri registry) => Path.Combine(RegistryFolder(registry), "keys.json");
@@ -103,54 +101,6 @@ public sealed class RegistryCache(string folder)
                 // Left behind: a temporary name is never read.
             }
         }
-    }
-
-    /// <summary>One version's record in the packument's shape (<c>versions[v].dist</c>, <c>time[v]</c>), as cached.</summary>
-    public static byte[] VersionDocument(RegistryVersion version)
-    {
-        ArgumentNullException.ThrowIfNull(version);
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer))
-        {
-            w.WriteStartObject();
-            w.WriteString("name", version.Name);
-            w.WriteStartObject("versions");
-            w.WriteStartObject(version.Version);
-            w.WriteStartObject("dist");
-            w.WriteString("integrity", version.Integrity);
-            w.WriteString("shasum", version.Shasum);
-            w.WriteString("tarball", version.TarballUrl);
-            w.WriteStartArray("signatures");
-            foreach (var signature in version.Signatures)
-            {
-                w.WriteStartObject();
-                w.WriteString("keyid", signature.KeyId);
-                w.WriteString("sig", signature.Signature);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-            if (version.AttestationsUrl is not null)
-            {
-                w.WriteStartObject("attestations");
-                w.WriteString("url", version.AttestationsUrl);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndObject();
-            w.WriteEndObject();
-            w.WriteEndObject();
-            if (version.PublishedAt is { } at)
-            {
-                w.WriteStartObject("time");
-                w.WriteString(version.Version, at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture));
-                w.WriteEndObject();
-            }
-
-            w.WriteEndObject();
-        }
-
-        return buffer.ToArray();
     }
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<Uri, string> _registryFolders = new();

@@ -193,9 +193,10 @@ public sealed class VerifyCommandTests : IDisposable
         using var platform = AuthorPrivateKey.Generate(AuthorKeyAlgorithm.Ed25519);
         File.WriteAllText(_project.File("keyring.pub"), platform.PublicKey.ToPem());
         var since = DateTimeOffset.UtcNow.AddDays(-1);
+        var expires = DateTimeOffset.UtcNow.AddDays(7);
         void Publish(long version, DateTimeOffset? revokedAt) => File.WriteAllBytes(
             _project.File("keyring.json"),
-            SignedKeyring.Sign(new Keyring(version, since, [new KeyringEntry("left-pad", "alice", alice!, since, revokedAt, revokedAt is null ? null : "compromised")]), platform));
+            SignedKeyring.Sign(new Keyring(version, since, [new KeyringEntry("left-pad", "alice", alice!, since, revokedAt, revokedAt is null ? null : "compromised")]) { Expires = expires }, platform));
         string? Authors(CliResult result, string package) => JsonDocument.Parse(result.Output).RootElement.GetProperty("packages").EnumerateArray()
             .Single(p => p.GetProperty("name").GetString() == package).GetProperty("checks").EnumerateArray()
             .Single(c => c.GetProperty("check").GetString() == "authors").GetProperty("outcome").GetString();
@@ -214,5 +215,13 @@ public sealed class VerifyCommandTests : IDisposable
         // The first keyring again, still validly signed: older than one already seen, so it is refused.
         Publish(1, revokedAt: null);
         Assert.NotEqual("verified", Authors(Run(), "left-pad"));
+
+        // A newer keyring that has expired: refused, saying so (the table shows the reason).
+        expires = DateTimeOffset.UtcNow.AddDays(-2);
+        Publish(3, revokedAt: null);
+        var expired = Verify("--keyring", _project.File("keyring.json"), "--keyring-key", _project.File("keyring.pub"), "--signatures", sigs);
+        Assert.Equal(1, expired.ExitCode);
+        Assert.Contains("expired at", expired.Output, StringComparison.Ordinal);
+        Assert.Contains("freeze attack", expired.Output, StringComparison.Ordinal);
     }
 }

@@ -89,7 +89,9 @@ public class AuthorKeyTests
         Assert.Contains("not a 'PUBLIC KEY'", error);
     }
 
-    internal static void OpenSsl(params string[] args)
+    internal static void OpenSsl(params string[] args) => OpenSslOutput(args);
+
+    internal static string OpenSslOutput(params string[] args)
     {
         var start = new ProcessStartInfo("openssl") { RedirectStandardError = true, RedirectStandardOutput = true };
         foreach (var arg in args)
@@ -98,10 +100,11 @@ public class AuthorKeyTests
         }
 
         using var process = Process.Start(start)!;
+        string output = process.StandardOutput.ReadToEnd();
         string errors = process.StandardError.ReadToEnd();
-        process.StandardOutput.ReadToEnd();
         process.WaitForExit();
         Assert.True(process.ExitCode == 0, "openssl " + string.Join(' ', args) + ": " + errors);
+        return output;
     }
 }
 

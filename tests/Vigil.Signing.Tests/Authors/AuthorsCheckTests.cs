@@ -39,8 +39,11 @@ public sealed class AuthorsCheckTests : IDisposable
     private static ResolvedPackage Package(string name, string version, string content = "tarball") =>
         new() { Name = name, Version = version, Integrity = AuthorSignatureTests.IntegrityOf(content).ToString() };
 
+    // A week from now, as the platform signs it (Vigil:AuthorKeys:KeyringValidityDays).
+    private DateTimeOffset? expires = DateTimeOffset.UtcNow.AddDays(7);
+
     private void Publish(long version, params KeyringEntry[] entries) =>
-        File.WriteAllBytes(KeyringFile, SignedKeyring.Sign(new Keyring(version, KeyringTests.Start, [.. entries]), platform));
+        File.WriteAllBytes(KeyringFile, SignedKeyring.Sign(new Keyring(version, KeyringTests.Start, [.. entries]) { Expires = expires }, platform));
 
     private void Sign(AuthorPrivateKey key, string name, string version, string content = "tarball", DateTimeOffset? created = null, string? fileName = null) =>
         File.WriteAllText(Path.Combine(Signatures, fileName ?? AuthorsCheck.FileName(name, version)!),
@@ -155,11 +158,40 @@ public sealed class AuthorsCheckTests : IDisposable
     }
 
     [Fact]
+    public async Task An_expired_keyring_is_refused_as_a_possible_freeze_attack_and_a_fresh_one_is_taken()
+    {
+        var entry = new KeyringEntry("left-pad", "bob", bob.PublicKey, KeyringTests.Start);
+        Sign(bob, "left-pad", "1.3.0");
+        expires = DateTimeOffset.UtcNow.AddHours(-3);
+        Publish(1, entry);
+        var stale = await CheckAsync(Package("left-pad", "1.3.0"));
+        Assert.Equal(CheckOutcome.Invalid, stale.Outcome);
+        Assert.Contains("expired at", stale.Reason, StringComparison.Ordinal);
+        Assert.Contains("3 hours ago", stale.Reason, StringComparison.Ordinal);
+        Assert.Contains("freeze attack", stale.Reason, StringComparison.Ordinal);
+
+        expires = DateTimeOffset.UtcNow.AddMinutes(5);
+        Publish(1, entry);
+        Assert.Equal(CheckOutcome.Verified, (await CheckAsync(Package("left-pad", "1.3.0"))).Outcome);
+    }
+
+    [Fact]
+    public async Task A_keyring_without_an_expiry_is_refused()
+    {
+        expires = null;
+        Publish(1, new KeyringEntry("left-pad", "bob", bob.PublicKey, KeyringTests.Start));
+        Sign(bob, "left-pad", "1.3.0");
+        var result = await CheckAsync(Package("left-pad", "1.3.0"));
+        Assert.Equal(CheckOutcome.Invalid, result.Outcome);
+        Assert.Contains("no 'expires'", result.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_forged_or_missing_keyring_or_key_is_reported_for_every_package()
     {
         Publish(1, new KeyringEntry("left-pad", "bob", bob.PublicKey, KeyringTests.Start));
         Sign(bob, "left-pad", "1.3.0");
-        File.WriteAllBytes(KeyringFile, SignedKeyring.Sign(new Keyring(9, KeyringTests.Start, []), bob));
+        File.WriteAllBytes(KeyringFile, SignedKeyring.Sign(new Keyring(9, KeyringTests.Start, []) { Expires = expires }, bob));
         var result = await CheckAsync(Package("left-pad", "1.3.0"));
         Assert.Equal(CheckOutcome.Invalid, result.Outcome);
         Assert.Contains("other than the pinned keyring key", result.Reason);

@@ -18,11 +18,12 @@ public class KeyringTests
         var keyring = new Keyring(3, Start, [
             new KeyringEntry("@scope/*", "alice", author.PublicKey, Start),
             new KeyringEntry("left-pad", "bob", author.PublicKey, Start, Start.AddDays(1), "compromised"),
-        ]);
+        ]) { Expires = Start.AddDays(7) };
         var published = SignedKeyring.Sign(keyring, platform);
 
         Assert.True(SignedKeyring.TryVerify(published, platform.PublicKey, out var read, out var error), error);
         Assert.Equal(3, read!.Version);
+        Assert.Equal(Start.AddDays(7), read.Expires);
         Assert.Equal(keyring.Entries.Select(e => (e.Package, e.Account, e.Key.KeyId, e.RevokedAt, e.RevokedReason)),
             read.Entries.Select(e => (e.Package, e.Account, e.Key.KeyId, e.RevokedAt, e.RevokedReason)));
 

@@ -37,7 +37,9 @@ public sealed class RegistrySignatureCheckTests : IDisposable
         options ??= Options();
         var data = new HttpRegistryData(options, new RegistryHttp(_http, _ => null, TimeSpan.FromSeconds(10)));
         var package = new ResolvedPackage { Name = name, Version = version, Integrity = integrity };
-        return await new RegistrySignatureCheck().CheckAsync(package, new VerifyContext(options, data, TimeProvider.System), TestContext.Current.CancellationToken);
+        var result = await new RegistrySignatureCheck().CheckAsync(package, new VerifyContext(options, data, TimeProvider.System), TestContext.Current.CancellationToken);
+        data.SaveCache();
+        return result;
     }
 
     [Fact]

@@ -119,6 +119,32 @@ public sealed class AuthorKeysTests
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(KeyringSigningKey.PathOf(factory.Services.GetRequiredService<IConfiguration>())));
     }
 
+    [Theory]
+    [InlineData(null, 7)]
+    [InlineData("3", 3)]
+    public async Task The_keyring_expires_after_the_configured_days_counted_from_the_hour_it_is_signed(string? configured, int days)
+    {
+        using var factory = new PlatformFactory(configured is null ? null : new() { ["Vigil:AuthorKeys:KeyringValidityDays"] = configured });
+        var before = DateTimeOffset.UtcNow;
+        var (keyring, _) = await KeyringAsync(factory);
+        var after = DateTimeOffset.UtcNow;
+
+        var expires = Assert.NotNull(keyring.Expires);
+        Assert.Equal(0, expires.Minute + expires.Second);
+        Assert.InRange(expires, before.AddDays(days).AddHours(-1), after.AddDays(days));
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("366")]
+    [InlineData("a week")]
+    public void A_bad_keyring_validity_stops_the_start_naming_the_setting(string configured)
+    {
+        using var factory = new PlatformFactory(new() { ["Vigil:AuthorKeys:KeyringValidityDays"] = configured });
+        var e = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+        Assert.Contains("Vigil:AuthorKeys:KeyringValidityDays", e.ToString(), StringComparison.Ordinal);
+    }
+
     private static object Body(string package, AuthorPrivateKey key, string challenge, AuthorPrivateKey signer, string? replaces = null) => new
     {
         package,

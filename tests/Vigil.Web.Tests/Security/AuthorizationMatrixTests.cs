@@ -74,6 +74,9 @@ public sealed class AuthorizationMatrixTests
         ["POST /account/reset-password/{token}"] = new(Ok: None, NotFound: All, Forbidden: None, SignIn: None),
         ["GET /account/sign-out"] = SignedIn(),
         ["POST /account/sign-out"] = SignedIn(),
+        ["GET /account/keys"] = SignedIn(),
+        ["POST /account/keys (Register)"] = SignedIn(), // nothing filled in: the page again, saying why
+        ["POST /account/keys (Revoke)"] = new(Ok: None, NotFound: People, Forbidden: None, SignIn: NoSession, Form: "id=1&reason=compromised"), // no such key of theirs
         ["GET /account/tokens"] = SignedIn(),
         ["POST /account/tokens"] = SignedIn(),
         ["POST /account/tokens (Revoke)"] = SignedIn(form: "id=00000000-0000-0000-0000-000000000001"),

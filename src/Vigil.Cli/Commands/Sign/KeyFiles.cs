@@ -29,8 +29,11 @@ static class KeyFiles
         file.Write(pem);
     }
 
-    /// <summary>Reads a private key, refusing one that others may read (exit code 3).</summary>
-    public static AuthorPrivateKey ReadPrivate(string path)
+    /// <summary>
+    /// Reads a private key, refusing one that others may read (exit code 3); an encrypted one with
+    /// <paramref name="passphrase"/> (none given: exit code 2; a wrong one: exit code 3).
+    /// </summary>
+    public static AuthorPrivateKey ReadPrivate(string path, string? passphrase)
     {
         if (!File.Exists(path))
         {
@@ -49,9 +52,11 @@ static class KeyFiles
             }
         }
 
-        if (!AuthorPrivateKey.TryFromPem(ReadSmall(path), out var key, out var error))
+        if (!AuthorPrivateKey.TryFromPem(ReadSmall(path), passphrase, out var key, out var error, out bool needsPassphrase))
         {
-            throw new CliException(ExitCodes.UnreadableInput, $"{TerminalText.Clean(path)}: {error}");
+            throw needsPassphrase
+                ? new CliException(ExitCodes.Usage, $"{TerminalText.Clean(path)}: the private key is encrypted; {Passphrase.Where}")
+                : new CliException(ExitCodes.UnreadableInput, $"{TerminalText.Clean(path)}: {error}");
         }
 
         return key!;

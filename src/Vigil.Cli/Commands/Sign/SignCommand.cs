@@ -18,13 +18,17 @@ static class SignCommand
         var name = new Option<string?>("--name") { Description = "The package's name (default: the tarball's package.json)" };
         var version = new Option<string?>("--version") { Description = "The package's version (default: the tarball's package.json)" };
         var output = new Option<string?>("--out") { Description = "Write the signature to this file (default: print it)", HelpName = "file.sig" };
+        var passphraseFile = new Option<string?>("--passphrase-file") { Description = "An encrypted key's passphrase, on the file's first line (else from " + Passphrase.EnvironmentVariable + ")", HelpName = "file" };
         var challenge = new Option<string?>("--challenge") { Description = "Sign a key registration challenge from the platform instead (prints the signature)", HelpName = "text" };
         var command = new Command("sign", """
             Make a detached author signature (JSON) over a package's name, version and sha512 integrity, with a key
             from vigil keygen. For a tarball the integrity is computed from the file and the name and version are
             read from its package/package.json unless given. With --challenge, sign the challenge the platform shows
             when you register a key (proof that you hold it) and print the base64 signature to paste back.
-            Exit codes: 0 signed, 2 usage, 3 the key, the tarball or the output file cannot be read or written.
+            An encrypted key (vigil keygen --encrypt) is opened with the passphrase from --passphrase-file or the
+            environment variable VIGIL_KEY_PASSPHRASE (never a command-line value).
+            Exit codes: 0 signed, 2 usage (also: an encrypted key and no passphrase), 3 the key (or its passphrase
+            is wrong), the tarball or the output file cannot be read or written.
             """)
         {
             target,
@@ -32,15 +36,16 @@ static class SignCommand
             name,
             version,
             output,
+            passphraseFile,
             challenge,
         };
         command.SetAction(parse => Run(
             parse.GetValue(target), parse.GetRequiredValue(key), parse.GetValue(name), parse.GetValue(version),
-            parse.GetValue(output), parse.GetValue(challenge), parse.InvocationConfiguration.Output));
+            parse.GetValue(output), parse.GetValue(challenge), parse.GetValue(passphraseFile), parse.InvocationConfiguration.Output));
         return command;
     }
 
-    private static int Run(string? target, string keyFile, string? name, string? version, string? outFile, string? challenge, TextWriter output)
+    private static int Run(string? target, string keyFile, string? name, string? version, string? outFile, string? challenge, string? passphraseFile, TextWriter output)
     {
         if (challenge is not null)
         {
@@ -49,7 +54,7 @@ static class SignCommand
                 throw new CliException(ExitCodes.Usage, "--challenge signs only the challenge: give no tarball, integrity, --name or --version");
             }
 
-            using var challengeKey = KeyFiles.ReadPrivate(keyFile);
+            using var challengeKey = KeyFiles.ReadPrivate(keyFile, Passphrase.Read(passphraseFile));
             output.WriteLine(Convert.ToBase64String(challengeKey.Sign(SignedMessage.ForKeyChallenge(challenge, challengeKey.PublicKey.KeyId))));
             return ExitCodes.Success;
         }
@@ -59,7 +64,7 @@ static class SignCommand
             throw new CliException(ExitCodes.Usage, "give a tarball or an integrity to sign (or --challenge)");
         }
 
-        using var privateKey = KeyFiles.ReadPrivate(keyFile);
+        using var privateKey = KeyFiles.ReadPrivate(keyFile, Passphrase.Read(passphraseFile));
         IntegrityValue integrity;
         if (File.Exists(target))
         {

@@ -88,7 +88,9 @@ static class VerifyCommand
             throw new CliException(ExitCodes.Usage, $"--registry: '{TerminalText.Fit(given, 80)}' is not an http(s) URL");
         }
 
+        Phases.Mark("parse");
         var lockfile = LockfileInput.Read(arguments.Path);
+        Phases.Mark("lockfile");
         var environment = NpmConfigSources.ProcessEnvironment();
         var config = NpmConfig.Load(new NpmConfigSources
         {
@@ -124,8 +126,15 @@ static class VerifyCommand
         var registry = new HttpRegistryData(options, arguments.Offline ? null : new RegistryHttp(http, config.TokenFor, TimeSpan.FromSeconds(30)));
         var context = new VerifyContext(options, registry, TimeProvider.System);
         var report = await VerifyRunner.RunAsync(lockfile, context, CancellationToken.None).ConfigureAwait(false);
+        Phases.Mark("verify");
+        registry.SaveCache();
+        foreach (string warning in registry.Warnings)
+        {
+            error.WriteLine("vigil: warning: " + TerminalText.Clean(warning));
+        }
 
         Write(parse, arguments, report);
+        Phases.Mark("report");
         foreach (string warning in lockfile.Warnings)
         {
             error.WriteLine("vigil: warning: " + TerminalText.Clean(warning));

@@ -35,6 +35,7 @@ public static class AuthorKeysSetup
     /// <summary>The public keyring.</summary>
     public static WebApplication MapKeyring(this WebApplication app)
     {
+        KeyringValidity(app.Configuration); // a bad setting stops the start, not a request
         app.MapGet("/keyring.json", KeyringAsync).AllowAnonymous().RequireRateLimiting(RateLimits.PublicApi).ExcludeFromDescription();
         return app;
     }
@@ -50,9 +51,29 @@ public static class AuthorKeysSetup
         return api;
     }
 
-    private static async Task KeyringAsync(HttpContext http, AuthorKeyService service, KeyringSigningKey signingKey)
+    /// <summary>How long a published keyring is good for (<c>Vigil:AuthorKeys:KeyringValidityDays</c>, 1 to 365, default 7).</summary>
+    public static TimeSpan KeyringValidity(IConfiguration configuration)
     {
-        var bytes = SignedKeyring.Sign(await service.KeyringAsync(http.RequestAborted), signingKey.Key);
+        ArgumentNullException.ThrowIfNull(configuration);
+        string? configured = configuration["Vigil:AuthorKeys:KeyringValidityDays"];
+        if (configured is null)
+        {
+            return TimeSpan.FromDays(7);
+        }
+
+        return int.TryParse(configured, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int days) && days is >= 1 and <= 365
+            ? TimeSpan.FromDays(days)
+            : throw new InvalidOperationException($"Vigil:AuthorKeys:KeyringValidityDays is '{configured}': a whole number of days from 1 to 365 is needed.");
+    }
+
+    // The keyring signed now expires after the validity, counted from the start of the hour (so the file, and its
+    // ETag, stay the same within an hour): a client refuses an older one, so a stale keyring cannot be replayed forever.
+    private static async Task KeyringAsync(HttpContext http, AuthorKeyService service, KeyringSigningKey signingKey, IConfiguration configuration, TimeProvider time)
+    {
+        var now = time.GetUtcNow();
+        var hour = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, 0, 0, TimeSpan.Zero);
+        var keyring = await service.KeyringAsync(http.RequestAborted) with { Expires = hour + KeyringValidity(configuration) };
+        var bytes = SignedKeyring.Sign(keyring, signingKey.Key);
         string etag = "\"" + Convert.ToHexStringLower(SHA256.HashData(bytes))[..32] + "\"";
         http.Response.Headers.ETag = etag;
         http.Response.Headers.CacheControl = "no-cache";
