@@ -1,44 +1,21 @@
 using Microsoft.Extensions.Options;
 using Vigil.Web.Features.Deadlines;
+using Vigil.Web.Infrastructure.Operations;
 
 namespace Vigil.Web.Features.Nominations;
 
 /// <summary>
-/// Runs <see cref="NominationPass"/> on start and every <see cref="DeadlineSettings.PollSeconds"/> by the
-/// <see cref="TimeProvider"/>; it is one of the platform's clocks, so <c>Vigil:Deadlines:Worker</c> turns it off too.
+/// Runs <see cref="NominationPass"/> on the platform's clock (<see cref="ClockWorker"/>); it is one of the platform's
+/// clocks, so <c>Vigil:Deadlines:Worker</c> and <c>PollSeconds</c> govern it too.
 /// </summary>
-internal sealed partial class NominationWorker(NominationPass pass, IOptions<DeadlineSettings> settings, TimeProvider time, ILogger<NominationWorker> logger) : BackgroundService
+internal sealed class NominationWorker(NominationPass pass, IOptions<DeadlineSettings> settings, TimeProvider time, ILogger<NominationWorker> logger)
+    : ClockWorker(time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!settings.Value.Worker)
-        {
-            return;
-        }
+    protected override bool Enabled => settings.Value.Worker;
 
-        var poll = TimeSpan.FromSeconds(Math.Max(1, settings.Value.PollSeconds));
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await pass.RunOnceAsync(time.GetUtcNow(), stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogPassFailed(logger, e);
-            }
+    protected override int PollSeconds => settings.Value.PollSeconds;
 
-            try
-            {
-                await Task.Delay(poll, time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    protected override string PassName => "the nominations";
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The nominations' pass failed; it tries again")]
-    private static partial void LogPassFailed(ILogger logger, Exception exception);
+    protected override Task RunPassAsync(DateTimeOffset now, CancellationToken cancellationToken) => pass.RunOnceAsync(now, cancellationToken);
 }

@@ -1,40 +1,17 @@
 using Microsoft.Extensions.Options;
+using Vigil.Web.Infrastructure.Operations;
 
 namespace Vigil.Web.Features.Offboarding;
 
-/// <summary>Runs <see cref="OffboardingPass"/> on start and every <see cref="OffboardingSettings.PollSeconds"/> by the <see cref="TimeProvider"/>.</summary>
-internal sealed partial class OffboardingWorker(OffboardingPass pass, IOptions<OffboardingSettings> settings, TimeProvider time, ILogger<OffboardingWorker> logger) : BackgroundService
+/// <summary>Runs <see cref="OffboardingPass"/> on the platform's clock (<see cref="ClockWorker"/>).</summary>
+internal sealed class OffboardingWorker(OffboardingPass pass, IOptions<OffboardingSettings> settings, TimeProvider time, ILogger<OffboardingWorker> logger)
+    : ClockWorker(time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!settings.Value.Worker)
-        {
-            return;
-        }
+    protected override bool Enabled => settings.Value.Worker;
 
-        var poll = TimeSpan.FromSeconds(Math.Max(1, settings.Value.PollSeconds));
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await pass.RunOnceAsync(time.GetUtcNow(), stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogPassFailed(logger, e);
-            }
+    protected override int PollSeconds => settings.Value.PollSeconds;
 
-            try
-            {
-                await Task.Delay(poll, time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    protected override string PassName => "the activity checks";
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The activity checks' pass failed; it tries again")]
-    private static partial void LogPassFailed(ILogger logger, Exception exception);
+    protected override Task RunPassAsync(DateTimeOffset now, CancellationToken cancellationToken) => pass.RunOnceAsync(now, cancellationToken);
 }
