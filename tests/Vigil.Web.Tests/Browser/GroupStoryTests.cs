@@ -68,7 +68,9 @@ public sealed class GroupStoryTests
         // The nominee (two-factor on) accepts the code of conduct and is a member.
         var nominee = await NewPageAsync(chromium, factory);
         await ChromiumSteps.SignInAsync(nominee, "nominee@example.org", () => Totp.Code(Base32.Decode(nomineeSecret)!, Totp.StepAt(factory.Time.GetUtcNow())));
+        Assert.True(await nominee.Locator("li.who").CountAsync() == 1, $"the nominee is not signed in: {nominee.Url}");
         await nominee.GotoAsync($"/nominations/{id}");
+        Assert.Equal("Onboarding", await StateAsync(nominee));
         await nominee.GetByRole(AriaRole.Link, new() { Name = "Your onboarding checklist" }).ClickAsync();
         await nominee.WaitForURLAsync($"**/nominations/{id}/checklist");
         Assert.Contains("two-factor authentication is on", await nominee.Locator("li.two-factor").TextContentAsync(), StringComparison.Ordinal);
