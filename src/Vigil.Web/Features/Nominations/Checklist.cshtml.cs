@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using Vigil.Web.Infrastructure.Persistence;
 using Vigil.Web.Infrastructure.Security;
@@ -14,7 +13,7 @@ namespace Vigil.Web.Features.Nominations;
 /// employer cap checked at that moment.
 /// </summary>
 [Authorize(Policy = Policies.Interactive)]
-public sealed class ChecklistModel(NominationService nominations, UserManager<PlatformUser> users, IOptions<NominationOptions> options) : PageModel
+public sealed class ChecklistModel(NominationService nominations, UserManager<PlatformUser> users, IOptions<NominationOptions> options) : NominationFormPage(users)
 {
     public Checklist List { get; private set; } = null!;
 
@@ -28,22 +27,11 @@ public sealed class ChecklistModel(NominationService nominations, UserManager<Pl
 
     public async Task<IActionResult> OnPostCompleteAsync(long id) => await AfterAsync(id, () => nominations.CompleteAsync(id, Me(), HttpContext.RequestAborted));
 
-    private async Task<IActionResult> AfterAsync(long id, Func<Task<string?>> change)
-    {
-        string? error;
-        try
-        {
-            error = await change();
-        }
-        catch (KeyNotFoundException)
-        {
-            return NotFound();
-        }
+    /// <inheritdoc/>
+    protected override string PathOf(long id) => $"/nominations/{id}/checklist";
 
-        return error is null ? Redirect($"/nominations/{id}/checklist") : await ShowAsync(id, error);
-    }
-
-    private async Task<IActionResult> ShowAsync(long id, string? error)
+    /// <inheritdoc/>
+    protected override async Task<IActionResult> ShowAsync(long id, string? refusal)
     {
         var list = await nominations.ChecklistAsync(id, Me(), HttpContext.RequestAborted);
         if (list is null)
@@ -52,14 +40,12 @@ public sealed class ChecklistModel(NominationService nominations, UserManager<Pl
         }
 
         List = list;
-        Error = error;
-        if (error is not null)
+        Error = refusal;
+        if (refusal is not null)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
         }
 
         return Page();
     }
-
-    private string Me() => users.GetUserId(User)!;
 }

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Vigil.Web.Features.Members;
 using Vigil.Web.Infrastructure.Persistence;
 using Vigil.Web.Infrastructure.Security;
@@ -13,7 +12,7 @@ namespace Vigil.Web.Features.Nominations;
 /// is open; an objector withdraws their own objection; the nominator or the nominee withdraws the nomination.
 /// </summary>
 [Authorize(Policy = Policies.Interactive)]
-public sealed class NominationPageModel(NominationService nominations, MemberService members, UserManager<PlatformUser> users, TimeProvider time) : PageModel
+public sealed class NominationPageModel(NominationService nominations, MemberService members, UserManager<PlatformUser> users, TimeProvider time) : NominationFormPage(users)
 {
     private Dictionary<string, string> _names = [];
 
@@ -40,22 +39,11 @@ public sealed class NominationPageModel(NominationService nominations, MemberSer
     /// <summary>An objector's name as the members page shows it.</summary>
     public string NameOf(string userId) => _names.TryGetValue(userId, out string? name) ? name : "a former member";
 
-    private async Task<IActionResult> AfterAsync(long id, Func<Task<string?>> change)
-    {
-        string? error;
-        try
-        {
-            error = await change();
-        }
-        catch (KeyNotFoundException)
-        {
-            return NotFound();
-        }
+    /// <inheritdoc/>
+    protected override string PathOf(long id) => $"/nominations/{id}";
 
-        return error is null ? Redirect($"/nominations/{id}") : await ShowAsync(id, error);
-    }
-
-    private async Task<IActionResult> ShowAsync(long id, string? error)
+    /// <inheritdoc/>
+    protected override async Task<IActionResult> ShowAsync(long id, string? refusal)
     {
         var view = await nominations.ViewAsync(id, Me(), HttpContext.RequestAborted);
         if (view is null)
@@ -64,21 +52,19 @@ public sealed class NominationPageModel(NominationService nominations, MemberSer
         }
 
         View = view;
-        Error = error;
+        Error = refusal;
         if (view.ViewerIsMember)
         {
             _names = (await members.AllAsync(HttpContext.RequestAborted)).ToDictionary(m => m.UserId, m => m.DisplayName, StringComparer.Ordinal);
         }
 
-        if (error is not null)
+        if (refusal is not null)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
         }
 
         return Page();
     }
-
-    private string Me() => users.GetUserId(User)!;
 
     private string? Field(string name) => Request.HasFormContentType && Request.Form.TryGetValue(name, out var value) ? value.ToString() : null;
 }
