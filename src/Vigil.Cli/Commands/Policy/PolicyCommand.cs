@@ -44,7 +44,7 @@ static class PolicyCommand
         }
 
         var manifest = PackageManifest.Read(folder);
-        var items = PackageChecks.Run(folder, manifest);
+        var items = PolicyItems.Run(folder, manifest);
         bool passed = items.All(i => i.Passed);
         if (format == "json")
         {
@@ -66,7 +66,7 @@ static class PolicyCommand
         return passed ? ExitCodes.Success : ExitCodes.Findings;
     }
 
-    private static void WriteJson(TextWriter output, string? name, string folder, bool passed, IReadOnlyList<PackageCheckItem> items)
+    private static void WriteJson(TextWriter output, string? name, string folder, bool passed, IReadOnlyList<PolicyItem> items)
     {
         var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))

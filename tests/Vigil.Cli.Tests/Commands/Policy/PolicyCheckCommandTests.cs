@@ -109,9 +109,9 @@ public sealed class PolicyCheckCommandTests : IDisposable
         File.WriteAllText(_package.File(".github/workflows/release.yml"), "jobs:\n  publish:\n    steps:\n      - run: npm publish --provenance --access public\n");
         Assert.Contains("release.yml publishes with provenance", Items(CliRun.Run("policy", "check", _package.Path, "--format", "json"))["signed-releases"].GetProperty("detail").GetString(), StringComparison.Ordinal);
 
-        Assert.True(PackageChecks.PublishesWithProvenance("env:\n  NPM_CONFIG_PROVENANCE: true\nsteps:\n  - run: npm ci && npm publish\n"));
-        Assert.False(PackageChecks.PublishesWithProvenance("env:\n  NPM_CONFIG_PROVENANCE: true\nsteps:\n  - run: npm test\n"));
-        Assert.False(PackageChecks.PublishesWithProvenance("- run: npm publish --provenance=false\n"));
+        Assert.True(PolicyItems.PublishesWithProvenance("env:\n  NPM_CONFIG_PROVENANCE: true\nsteps:\n  - run: npm ci && npm publish\n"));
+        Assert.False(PolicyItems.PublishesWithProvenance("env:\n  NPM_CONFIG_PROVENANCE: true\nsteps:\n  - run: npm test\n"));
+        Assert.False(PolicyItems.PublishesWithProvenance("- run: npm publish --provenance=false\n"));
     }
 
     [Fact]

@@ -6,7 +6,7 @@ using Vigil.Signing.Integrity;
 namespace Vigil.Cli.Commands.Policy;
 
 /// <summary>One item of <c>vigil policy check</c>: passed or missing, what was found, and the one-line fix.</summary>
-sealed record PackageCheckItem(string Item, bool Passed, string Detail, string? Fix);
+sealed record PolicyItem(string Item, bool Passed, string Detail, string? Fix);
 
 /// <summary>
 /// What <c>vigil policy check</c> looks at, offline, in the package's folder only:
@@ -17,7 +17,7 @@ sealed record PackageCheckItem(string Item, bool Passed, string Detail, string? 
 /// that runs <c>npm publish --provenance</c> or sets <c>NPM_CONFIG_PROVENANCE</c>). Registered author-signature keys
 /// are not looked up: that needs a platform's keyring, which <c>vigil verify --keyring</c> checks.
 /// </summary>
-static partial class PackageChecks
+static partial class PolicyItems
 {
     /// <summary>Where GitHub looks for a security policy, in its order.</summary>
     public static readonly string[] PolicyPlaces = ["SECURITY.md", ".github/SECURITY.md", "docs/SECURITY.md"];
@@ -25,7 +25,7 @@ static partial class PackageChecks
     private const int MaxTextBytes = 1024 * 1024;
 
     /// <summary>Every item, in order.</summary>
-    public static IReadOnlyList<PackageCheckItem> Run(string folder, PackageManifest manifest) =>
+    public static IReadOnlyList<PolicyItem> Run(string folder, PackageManifest manifest) =>
     [
         SecurityPolicy(folder),
         Repository(manifest),
@@ -33,7 +33,7 @@ static partial class PackageChecks
         Provenance(folder, manifest),
     ];
 
-    private static PackageCheckItem SecurityPolicy(string folder)
+    private static PolicyItem SecurityPolicy(string folder)
     {
         const string Item = "security-policy";
         foreach (string place in PolicyPlaces)
@@ -71,7 +71,7 @@ static partial class PackageChecks
         return new(Item, false, "no SECURITY.md (looked in ., .github/, docs/)", "vigil init security-policy");
     }
 
-    private static PackageCheckItem Repository(PackageManifest manifest)
+    private static PolicyItem Repository(PackageManifest manifest)
     {
         const string Item = "repository";
         const string Fix = "set \"repository\": {\"type\": \"git\", \"url\": \"git+https://github.com/OWNER/REPO.git\"} in package.json";
@@ -94,7 +94,7 @@ static partial class PackageChecks
         return new(Item, true, $"package.json names {Shorten(url.Trim())}", null);
     }
 
-    private static PackageCheckItem Lockfile(string folder)
+    private static PolicyItem Lockfile(string folder)
     {
         const string Item = "lockfile-integrity";
         var result = LockfileReaders.Read(folder);
@@ -136,7 +136,7 @@ static partial class PackageChecks
         return new(Item, true, $"{name}: all {registry} registry entries have a sha512 integrity", null);
     }
 
-    private static PackageCheckItem Provenance(string folder, PackageManifest manifest)
+    private static PolicyItem Provenance(string folder, PackageManifest manifest)
     {
         const string Item = "signed-releases";
         const string Fix = "publish from CI with npm publish --provenance, or set \"publishConfig\": {\"provenance\": true} in package.json";
