@@ -1,4 +1,5 @@
 using Vigil.Lockfiles;
+using Vigil.Testing.Registry;
 
 namespace Vigil.Web.Tests.NpmAudit;
 
@@ -14,17 +15,22 @@ public sealed class UpstreamRegistryTests
     {
         using var sandbox = ClientSandbox.Of("p03-prerelease", "yarn4");
         var lockfile = LockfileReaders.Read(sandbox.Lockfile).Lockfile!;
-        var versions = lockfile.Packages.GroupBy(p => p.Name, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => (IReadOnlyCollection<string>)[.. g.Select(p => p.Version).Distinct()], StringComparer.Ordinal);
-        using var upstream = new StandInRegistry(versions);
+        using var upstream = StandInRegistry.Start();
+        var published = new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        foreach (var package in lockfile.Packages.DistinctBy(p => (p.Name, p.Version)))
+        {
+            // One minute apart, in the lockfile's order: each name's last version is its "latest".
+            upstream.AddPackage(package.Name, package.Version, publishedAt: published = published.AddMinutes(1));
+        }
+
         var server = new AuditServer();
-        await server.StartAsync(new() { ["Vigil:NpmAudit:UpstreamRegistry"] = upstream.Url });
+        await server.StartAsync(new() { ["Vigil:NpmAudit:UpstreamRegistry"] = upstream.Url.AbsoluteUri });
         try
         {
             RealClientTests.WriteYarnRc(sandbox, server.Url);
             var result = sandbox.Run("node", [RealClientTests.YarnBerry, "npm", "audit", "--json", "--all", "--recursive"], RealClientTests.YarnBerryEnvironment(sandbox));
             RealClientTests.AssertSame(server.VigilFindings(sandbox.Lockfile), RealClientTests.YarnBerryFindings(result), result);
-            Assert.Contains("/i18next", upstream.Asked);
+            Assert.Contains("GET /i18next", upstream.Requests);
         }
         finally
         {
