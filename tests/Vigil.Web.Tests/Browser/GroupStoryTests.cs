@@ -1,7 +1,6 @@
 using Microsoft.Playwright;
 using Vigil.Web.Features.Nominations;
 using Vigil.Web.Infrastructure.Security;
-using Vigil.Web.Tests.Members;
 using Vigil.Web.Tests.Nominations;
 using Vigil.Web.Tests.Support;
 using Chromium = Vigil.Testing.Browser;
@@ -20,7 +19,7 @@ public sealed class GroupStoryTests
     public async Task A_nomination_with_an_objection_becomes_a_membership_after_the_window_and_the_checklist(string engine)
     {
         using var factory = await LiveServer.StartAsync(engine);
-        await MemberSteps.SeedAsync(factory, "m", "Acme", "Globex");
+        await GroupSteps.SeedAsync(factory, "m", "Acme", "Globex");
         await factory.CreateUserAsync("nominator@example.org");
         string nomineeSecret = Totp.NewSecret();
         await factory.CreateUserAsync("nominee@example.org", [Roles.Reporter], nomineeSecret);
@@ -90,7 +89,7 @@ public sealed class GroupStoryTests
     public async Task The_roster_refuses_a_fourth_member_from_one_employer_in_a_group_of_nine(string engine)
     {
         using var factory = await LiveServer.StartAsync(engine);
-        await MemberSteps.SeedAsync(factory, "m", "Acme", "Acme", "Acme", "B1", "B2", "B3", "B4", "B5", "B6");
+        await GroupSteps.SeedAsync(factory, "m", "Acme", "Acme", "Acme", "B1", "B2", "B3", "B4", "B5", "B6");
         await factory.CreateUserAsync("fourth@example.org");
         string secret = Totp.NewSecret();
         await factory.CreateUserAsync("admin@example.org", [Roles.Administrator], secret);
@@ -108,7 +107,7 @@ public sealed class GroupStoryTests
         string alert = (await admin.Locator("[role=alert]").TextContentAsync())!;
         Assert.Contains("the employer cap would be breached: Acme would have 4 of 10 active members, and at most 3 (1/3) may share an employer.", alert, StringComparison.Ordinal);
         await Chromium.ScreenshotAsync(admin, $"group-{engine}-cap-refused");
-        Assert.Equal(9, (await MemberSteps.MembersAsync(factory)).Count);
+        Assert.Equal(9, (await GroupSteps.MembersAsync(factory)).Count);
         Assert.Equal(0, await admin.Locator("table.roster tbody tr", new() { HasText = "Fourth Acme" }).CountAsync());
     }
 

@@ -8,7 +8,6 @@ using Vigil.Testing;
 using Vigil.Web.Features.Offboarding;
 using Vigil.Web.Tests.Offboarding;
 using Vigil.Web.Tests.Support;
-using Vigil.Web.Tests.TriageTeam;
 using Chromium = Vigil.Testing.Browser;
 
 namespace Vigil.Web.Tests.Browser;

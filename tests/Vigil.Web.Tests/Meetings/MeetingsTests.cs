@@ -22,10 +22,10 @@ public sealed class MeetingsTests
     public async Task A_member_schedules_every_active_member_is_told_and_a_calendar_reads_what_was_scheduled(string engine)
     {
         using var factory = await PlatformFactory.OnAsync(engine);
-        using var alice = await PersonAsync(factory, "alice@example.org", MemberStatus.Active);
-        using var bob = await PersonAsync(factory, "bob@example.org", MemberStatus.Active);
-        using var carol = await PersonAsync(factory, "carol@example.org", MemberStatus.Emeritus);
-        using var dave = await PersonAsync(factory, "dave@example.org", null);
+        using var alice = await GroupSteps.PersonAsync(factory, "alice@example.org", MemberStatus.Active);
+        using var bob = await GroupSteps.PersonAsync(factory, "bob@example.org", MemberStatus.Active);
+        using var carol = await GroupSteps.PersonAsync(factory, "carol@example.org", MemberStatus.Emeritus);
+        using var dave = await GroupSteps.PersonAsync(factory, "dave@example.org", null);
         var start = new DateTimeOffset(factory.Time.GetUtcNow().UtcDateTime.Date.AddDays(3).AddHours(17), TimeSpan.Zero);
 
         long id = await ScheduleAsync(alice, Title, start, 45, "https://meet.example/wg, room 2; bring notes");
@@ -122,7 +122,7 @@ public sealed class MeetingsTests
     public async Task The_agenda_closes_at_the_start_and_minutes_open_at_the_end_rendered_sanitized(string engine)
     {
         using var factory = await PlatformFactory.OnAsync(engine);
-        using var alice = await PersonAsync(factory, "alice@example.org", MemberStatus.Active);
+        using var alice = await GroupSteps.PersonAsync(factory, "alice@example.org", MemberStatus.Active);
         var start = factory.Time.GetUtcNow().AddHours(2);
         start = new DateTimeOffset(start.Year, start.Month, start.Day, start.Hour, start.Minute, 0, TimeSpan.Zero);
         long id = await ScheduleAsync(alice, "Monthly sync", start, 60);
@@ -166,7 +166,7 @@ public sealed class MeetingsTests
     public async Task Bad_fields_are_refused_by_name_and_nothing_is_saved_or_mailed()
     {
         using var factory = new PlatformFactory();
-        using var alice = await PersonAsync(factory, "alice@example.org", MemberStatus.Active);
+        using var alice = await GroupSteps.PersonAsync(factory, "alice@example.org", MemberStatus.Active);
         var (response, body) = await alice.SubmitAsync("/meetings/new", new() { ["title"] = "a\r\nBcc: x@example.org", ["start"] = "yesterday", ["duration"] = "9000" });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("title: must be one line without control characters.", body, StringComparison.Ordinal);

@@ -6,7 +6,6 @@ using Vigil.Governance.Members;
 using Vigil.Web.Features.Nominations;
 using Vigil.Web.Infrastructure.Persistence;
 using Vigil.Web.Infrastructure.Security;
-using Vigil.Web.Tests.Members;
 using Vigil.Web.Tests.Support;
 
 namespace Vigil.Web.Tests.Nominations;
@@ -22,10 +21,10 @@ public sealed class ChecklistTests
     {
         using var factory = await PlatformFactory.OnAsync(engine, new() { ["Vigil:Nominations:CodeOfConductUrl"] = Conduct });
         // Two members already, so that a third from Acme is within the cap (1 of 3; in a group of 1 or 2, 1/3 allows none).
-        await MemberSteps.SeedAsync(factory, "m", "Globex", "Initech");
+        await GroupSteps.SeedAsync(factory, "m", "Globex", "Initech");
         long id;
-        using (var first = await MemberSteps.PersonAsync(factory, "nominator@example.org"))
-        using (var firstNominee = await MemberSteps.PersonAsync(factory, "nominee@example.org"))
+        using (var first = await GroupSteps.PersonAsync(factory, "nominator@example.org"))
+        using (var firstNominee = await GroupSteps.PersonAsync(factory, "nominee@example.org"))
         {
             (_, _, id) = await NominationSteps.NominateAsync(first, "nominee@example.org", employer: "Acme");
 
@@ -35,8 +34,8 @@ public sealed class ChecklistTests
         }
 
         await NominationSteps.OnboardingAsync(factory, id);
-        using var nominator = await MemberSteps.PersonAsync(factory, "nominator@example.org", create: false); // sessions last 8 hours
-        using var nominee = await MemberSteps.PersonAsync(factory, "nominee@example.org", create: false);
+        using var nominator = await GroupSteps.PersonAsync(factory, "nominator@example.org", create: false); // sessions last 8 hours
+        using var nominee = await GroupSteps.PersonAsync(factory, "nominee@example.org", create: false);
         var (other, _) = await nominator.GetAsync($"/nominations/{id}/checklist");
         Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
         await nominator.GetAsync("/nominations"); // a form token of the signed-in session
@@ -51,11 +50,11 @@ public sealed class ChecklistTests
 
         // The code of conduct first: two-factor is still off, so no membership yet.
         var (accepted, acceptedBody) = await nominee.PostAsync($"/nominations/{id}/checklist?handler=Accept", [], withToken: true);
-        MemberSteps.Redirected(accepted, acceptedBody, $"/nominations/{id}/checklist");
+        GroupSteps.Redirected(accepted, acceptedBody, $"/nominations/{id}/checklist");
         var record = await NominationSteps.NominationAsync(factory, id);
         Assert.Equal(NominationState.Onboarding, record.State);
         Assert.NotNull(record.CodeOfConductAcceptedAt);
-        Assert.DoesNotContain(await MemberSteps.MembersAsync(factory), m => m.Handle == "nominee");
+        Assert.DoesNotContain(await GroupSteps.MembersAsync(factory), m => m.Handle == "nominee");
         var (_, stillPage) = await nominee.GetAsync($"/nominations/{id}/checklist");
         Assert.DoesNotContain("Start my membership", stillPage, StringComparison.Ordinal);
 
@@ -71,19 +70,19 @@ public sealed class ChecklistTests
         var (_, readyPage) = await nominee.GetAsync($"/nominations/{id}/checklist");
         Assert.Contains("Start my membership", readyPage, StringComparison.Ordinal);
         var (completed, completedBody) = await nominee.PostAsync($"/nominations/{id}/checklist?handler=Complete", [], withToken: true);
-        MemberSteps.Redirected(completed, completedBody, $"/nominations/{id}/checklist");
+        GroupSteps.Redirected(completed, completedBody, $"/nominations/{id}/checklist");
 
         record = await NominationSteps.NominationAsync(factory, id);
         Assert.Equal(NominationState.Completed, record.State);
-        var member = Assert.Single(await MemberSteps.MembersAsync(factory), m => m.Handle == "nominee");
+        var member = Assert.Single(await GroupSteps.MembersAsync(factory), m => m.Handle == "nominee");
         Assert.Equal((MemberStatus.Active, "nominee", "Acme", (long?)id, false), (member.Status, member.Handle, member.Employer, member.NominationId, member.TriageTeam));
         Assert.Equal(record.CodeOfConductAcceptedAt, member.CodeOfConductAcceptedAt);
         var (_, done) = await nominee.GetAsync($"/nominations/{id}/checklist");
         Assert.Contains("Your membership started", done, StringComparison.Ordinal);
         using var anonymous = factory.Browser();
         var (_, members) = await anonymous.GetAsync("/members");
-        Assert.Contains("Nominee Person nominee Acme member", MemberSteps.Text(members), StringComparison.Ordinal);
-        Assert.Contains($"joined by nomination {id}: nominee, employer Acme", (await MemberSteps.AuditAsync(factory, GroupAuditActions.MemberChanged)).Select(a => a.Detail));
+        Assert.Contains("Nominee Person nominee Acme member", GroupSteps.Text(members), StringComparison.Ordinal);
+        Assert.Contains($"joined by nomination {id}: nominee, employer Acme", (await GroupSteps.AuditAsync(factory, GroupAuditActions.MemberChanged)).Select(a => a.Detail));
     }
 
     [Theory]
@@ -91,21 +90,21 @@ public sealed class ChecklistTests
     public async Task The_employer_cap_is_checked_when_the_checklist_completes_and_the_nomination_waits_in_onboarding(string engine)
     {
         using var factory = await PlatformFactory.OnAsync(engine);
-        var seeded = await MemberSteps.SeedAsync(factory, "m", "Acme", "Acme", "Acme", "B1", "B2", "B3", "B4", "B5", "B6");
-        using var nominator = await MemberSteps.PersonAsync(factory, "nominator@example.org");
+        var seeded = await GroupSteps.SeedAsync(factory, "m", "Acme", "Acme", "Acme", "B1", "B2", "B3", "B4", "B5", "B6");
+        using var nominator = await GroupSteps.PersonAsync(factory, "nominator@example.org");
         string secret = Totp.NewSecret();
         await factory.CreateUserAsync("nominee@example.org", [Roles.Reporter], secret);
         var (_, _, id) = await NominationSteps.NominateAsync(nominator, "nominee@example.org", employer: "ACME");
         await NominationSteps.OnboardingAsync(factory, id);
-        using var nominee = await MemberSteps.TwoFactorAsync(factory, "nominee@example.org", secret);
+        using var nominee = await GroupSteps.TwoFactorAsync(factory, "nominee@example.org", secret);
 
         // Two-factor is already on: accepting the code of conduct completes the list, and the cap refuses a 4th of 10.
         await nominee.GetAsync($"/nominations/{id}/checklist");
         var (refused, body) = await nominee.PostAsync($"/nominations/{id}/checklist?handler=Accept", [], withToken: true);
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-        Assert.Contains("the employer cap would be breached: Acme would have 4 of 10 active members, and at most 3 (1/3) may share an employer.", MemberSteps.Text(body), StringComparison.Ordinal);
+        Assert.Contains("the employer cap would be breached: Acme would have 4 of 10 active members, and at most 3 (1/3) may share an employer.", GroupSteps.Text(body), StringComparison.Ordinal);
         Assert.Equal(NominationState.Onboarding, (await NominationSteps.NominationAsync(factory, id)).State);
-        Assert.Equal(9, (await MemberSteps.MembersAsync(factory)).Count);
+        Assert.Equal(9, (await GroupSteps.MembersAsync(factory)).Count);
 
         // An Acme member leaves: 3 of 9 would be allowed, and the membership starts.
         await factory.QueryAsync(async db =>
@@ -114,8 +113,8 @@ public sealed class ChecklistTests
             return await db.SaveChangesAsync();
         });
         var (completed, completedBody) = await nominee.PostAsync($"/nominations/{id}/checklist?handler=Complete", [], withToken: true);
-        Assert.True(completed.StatusCode == HttpStatusCode.Redirect, MemberSteps.Text(completedBody));
+        Assert.True(completed.StatusCode == HttpStatusCode.Redirect, GroupSteps.Text(completedBody));
         Assert.Equal(NominationState.Completed, (await NominationSteps.NominationAsync(factory, id)).State);
-        Assert.Equal(3, (await MemberSteps.MembersAsync(factory)).Count(m => m.Status == MemberStatus.Active && m.Employer!.Equals("acme", StringComparison.OrdinalIgnoreCase)));
+        Assert.Equal(3, (await GroupSteps.MembersAsync(factory)).Count(m => m.Status == MemberStatus.Active && m.Employer!.Equals("acme", StringComparison.OrdinalIgnoreCase)));
     }
 }

@@ -8,7 +8,6 @@ using Vigil.Web.Features.Offboarding;
 using Vigil.Web.Infrastructure.Audit;
 using Vigil.Web.Infrastructure.Security;
 using Vigil.Web.Tests.Support;
-using Vigil.Web.Tests.TriageTeam;
 
 namespace Vigil.Web.Tests.Offboarding;
 
