@@ -56,11 +56,14 @@ static class AuditCommand
     private static int Run(ParseResult parse, string path, string level, string[] omit, ReportFormat format, string? outputFile, string? ignoreFile)
     {
         Phases.Mark("parse");
+        // The database is opened on the other core while the lockfile is read: neither needs the other. A lockfile
+        // error still comes first, as before; the open is then left to end on its own (it only reads).
+        var opening = Task.Run(() => Database.OpenForReading(parse));
         var lockfile = LockfileInput.Read(path);
         Phases.Mark("lockfile");
         string project = LockfileInput.ProjectFolder(path);
         var ignore = ReadIgnoreList(ignoreFile ?? Path.Combine(project, IgnoreList.DefaultFileName), explicitlyNamed: ignoreFile is not null);
-        var store = Database.OpenForReading(parse);
+        var store = opening.GetAwaiter().GetResult();
         Phases.Mark("open");
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var options = new AuditOptions(omit.Contains("dev"), omit.Contains("optional"), omit.Contains("peer"), ignore, today);
