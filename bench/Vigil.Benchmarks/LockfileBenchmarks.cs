@@ -4,7 +4,7 @@ using Vigil.Lockfiles;
 namespace Vigil.Benchmarks;
 
 /// <summary>
-/// One whole <see cref="LockfileReaders.Read"/> (file read, checks, parse, graph, types, paths, packages) per
+/// One whole <see cref="LockfileReaders.Read(string)"/> (file read, checks, parse, graph, types, paths, packages) per
 /// operation: the audit benchmark's lockfile (<c>bench/audit/package-lock.json</c>, npm v3, 2,291 entries), the
 /// largest test fixture of each format read in its scenario's project (as the fixture tests read it), and, when the
 /// shared corpus is beside the repository (or in <c>VIGIL_SHARED</c>), each client's lockfile of its largest project.

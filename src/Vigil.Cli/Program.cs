@@ -4,6 +4,7 @@ static class Program
 {
     static int Main(string[] args)
     {
+        ShortRunHeap.Prepare();
 #if LINKED_SQLITE
         Data.VigilDatabase.UseLinkedSqlite();
 #endif

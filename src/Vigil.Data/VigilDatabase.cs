@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Vigil.Data.Schema;
+using Vigil.Data.Sqlite;
 
 namespace Vigil.Data;
 
@@ -28,7 +29,11 @@ public sealed class VigilDatabase
     /// Uses the SQLite library linked into the program (the <c>sqlite3</c> symbols) instead of the bundled
     /// <c>e_sqlite3</c> library. The CLI's Native AOT build links SQLite statically and calls this first.
     /// </summary>
-    public static void UseLinkedSqlite() => ChooseProvider(new SQLitePCL.SQLite3Provider_sqlite3());
+    public static void UseLinkedSqlite()
+    {
+        ChooseProvider(new SQLitePCL.SQLite3Provider_sqlite3());
+        SqliteRows.Linked = true;
+    }
 
     private static void EnsureProvider() => ChooseProvider(null);
 
@@ -127,26 +132,48 @@ public sealed class VigilDatabase
 
         var builder = new SqliteConnectionStringBuilder { DataSource = full, Mode = SqliteOpenMode.ReadOnly, DefaultTimeout = 30 };
         var database = new VigilDatabase(DatabaseProvider.Sqlite, full, builder.ToString(), null, readOnly: true);
-        using (var connection = database.OpenConnection())
+        if (OpenCurrent(full) is { } reader)
         {
-            try
-            {
-                // The version is read without creating anything; a database without one goes the long way, for its message.
-                bool versioned = Convert.ToInt64(Scalar(connection, null, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'"), CultureInfo.InvariantCulture) > 0;
-                if (versioned && Convert.ToInt32(Scalar(connection, null, "SELECT COALESCE(MAX(version), 0) FROM schema_version"), CultureInfo.InvariantCulture) == Migrations.Latest)
-                {
-                    return database;
-                }
-            }
-            catch (SqliteException e)
-            {
-                throw new DatabaseException($"cannot use the database {full}: {e.Message}", e);
-            }
+            database.Reader = reader;
+            return database;
         }
 
         OpenSqlite(full, create: false);
+        database.Reader = OpenCurrent(full) ?? throw new DatabaseException($"cannot use the database {full}: its schema was not brought up to date");
         return database;
     }
+
+    /// <summary>
+    /// A read-only connection to the database at <paramref name="full"/> when its schema is the latest, read without
+    /// creating anything; null when it is not (a database without a version goes the long way, for its message).
+    /// </summary>
+    private static SqliteReader? OpenCurrent(string full)
+    {
+        SqliteReader? reader = null;
+        try
+        {
+            reader = SqliteReader.Open(full);
+            if (reader.Scalar("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'") > 0
+                && reader.Scalar("SELECT COALESCE(MAX(version), 0) FROM schema_version") == Migrations.Latest)
+            {
+                return reader;
+            }
+
+            reader.Dispose();
+            return null;
+        }
+        catch (SqliteException e)
+        {
+            reader?.Dispose();
+            throw new DatabaseException($"cannot use the database {full}: {e.Message}", e);
+        }
+    }
+
+    /// <summary>
+    /// The read-only connection of a database opened for reading, on which the audit's queries run
+    /// (<see cref="Advisories.AdvisoryStore.AffectedEntries"/>, the facts by package); null otherwise.
+    /// </summary>
+    internal SqliteReader? Reader { get; private set; }
 
     /// <summary>Opens a connection, ready for use.</summary>
     public DbConnection OpenConnection()

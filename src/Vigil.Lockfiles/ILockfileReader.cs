@@ -15,4 +15,13 @@ public interface ILockfileReader
     /// </summary>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
     LockfileReadResult Read(string path);
+
+    /// <summary>
+    /// Reads as <see cref="Read(string)"/>, and may tell <paramref name="namesKnown"/>, at most once and on the calling
+    /// thread, the names of the packages the input resolves as soon as it knows them, before it has built the rest: a
+    /// caller can start looking them up meanwhile. The names are a guess to start with, not a result: they may miss
+    /// some packages of the result or name some that are not in it, and are told even if the read then fails.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
+    LockfileReadResult Read(string path, Action<IReadOnlySet<string>>? namesKnown) => Read(path);
 }

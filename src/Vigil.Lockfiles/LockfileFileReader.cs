@@ -19,7 +19,10 @@ public abstract class LockfileFileReader : ILockfileReader
     public abstract IReadOnlyList<string> FileNames { get; }
 
     /// <inheritdoc/>
-    public LockfileReadResult Read(string path)
+    public LockfileReadResult Read(string path) => Read(path, namesKnown: null);
+
+    /// <inheritdoc/>
+    public LockfileReadResult Read(string path, Action<IReadOnlySet<string>>? namesKnown)
     {
         ArgumentNullException.ThrowIfNull(path);
         if (Directory.Exists(path))
@@ -41,7 +44,7 @@ public abstract class LockfileFileReader : ILockfileReader
         // Nothing read keeps the bytes (strings are copied out of them), so they go back to the pool.
         try
         {
-            return Read(rented.AsMemory(0, length), path);
+            return Read(rented.AsMemory(0, length), path, namesKnown);
         }
         finally
         {
@@ -54,13 +57,15 @@ public abstract class LockfileFileReader : ILockfileReader
     /// <c>package.json</c> files are looked for, when the format needs them (yarn, npm's version 1).
     /// </summary>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
-    public LockfileReadResult Read(ReadOnlyMemory<byte> content, string path)
+    public LockfileReadResult Read(ReadOnlyMemory<byte> content, string path) => Read(content, path, namesKnown: null);
+
+    private LockfileReadResult Read(ReadOnlyMemory<byte> content, string path, Action<IReadOnlySet<string>>? namesKnown)
     {
         ArgumentNullException.ThrowIfNull(path);
         try
         {
             var source = SourceText.Check(path, content);
-            var (graph, format, version) = Parse(source, ProjectFolder(path));
+            var (graph, format, version) = Parse(source, ProjectFolder(path), namesKnown);
             return LockfileReadResult.Success(LockfileAssembler.Assemble(graph, path, format, version, useRecordedTypes: !ComputeTypes));
         }
         catch (LockfileParseException e)
@@ -75,8 +80,12 @@ public abstract class LockfileFileReader : ILockfileReader
     /// </summary>
     internal bool ComputeTypes { get; init; }
 
-    /// <summary>Parses checked text into a dependency graph; throws <see cref="LockfileParseException"/> at the first error.</summary>
-    private protected abstract (DependencyGraph Graph, LockfileFormat Format, string Version) Parse(SourceText source, string? projectFolder);
+    /// <summary>
+    /// Parses checked text into a dependency graph; throws <see cref="LockfileParseException"/> at the first error. A
+    /// reader that knows the package names well before the graph is built may tell <paramref name="namesKnown"/>
+    /// (<see cref="ILockfileReader.Read(string, Action{IReadOnlySet{string}})"/>).
+    /// </summary>
+    private protected abstract (DependencyGraph Graph, LockfileFormat Format, string Version) Parse(SourceText source, string? projectFolder, Action<IReadOnlySet<string>>? namesKnown);
 
     private static string? ProjectFolder(string path)
     {

@@ -61,14 +61,21 @@ public static class LockfileReaders
     /// say). Errors name the file and line; a missing or unknown input is a <see cref="LockfileErrorKind.NotFound"/> error.
     /// </summary>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
-    public static LockfileReadResult Read(string path)
+    public static LockfileReadResult Read(string path) => Read(path, namesKnown: null);
+
+    /// <summary>
+    /// Reads as <see cref="Read(string)"/>, telling <paramref name="namesKnown"/> the package names early where the
+    /// reader can (<see cref="ILockfileReader.Read(string, Action{IReadOnlySet{string}})"/>).
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
+    public static LockfileReadResult Read(string path, Action<IReadOnlySet<string>>? namesKnown)
     {
         ArgumentNullException.ThrowIfNull(path);
         if (File.Exists(path) || Path.GetFileName(Path.TrimEndingDirectorySeparator(path)) == "node_modules")
         {
             var reader = ForFileName(path);
             return reader is not null
-                ? reader.Read(path)
+                ? reader.Read(path, namesKnown)
                 : LockfileReadResult.Failure(Errors.NotFound(path, Path.GetFileName(path) == "bun.lockb" ? BunBinary : "not a lockfile this tool reads (package-lock.json, npm-shrinkwrap.json, pnpm-lock.yaml, yarn.lock, bun.lock, node_modules)"));
         }
 
@@ -83,7 +90,7 @@ public static class LockfileReaders
             return LockfileReadResult.Failure(error);
         }
 
-        var result = ForFileName(chosen!)!.Read(chosen!);
+        var result = ForFileName(chosen!)!.Read(chosen!, namesKnown);
         if (!result.Succeeded || ignored.Count == 0)
         {
             return result;

@@ -19,10 +19,20 @@ public sealed partial class AdvisoryStore
     {
         ArgumentNullException.ThrowIfNull(names);
         var entries = new List<AffectedEntry>(names.Count * 2);
+        if (database.Reader is { } sqliteReader)
+        {
+            lock (sqliteReader.Gate)
+            {
+                ReadSqliteEntries(sqliteReader.Handle, ecosystem, names, entries);
+            }
+
+            return entries;
+        }
+
         using var connection = database.OpenConnection();
         if (connection is Microsoft.Data.Sqlite.SqliteConnection sqlite)
         {
-            ReadSqliteEntries(sqlite, ecosystem, names, entries);
+            ReadSqliteEntries(sqlite.Handle!, ecosystem, names, entries);
             return entries;
         }
 
@@ -53,7 +63,23 @@ public sealed partial class AdvisoryStore
     {
         ArgumentNullException.ThrowIfNull(keys);
         var facts = new Dictionary<string, AdvisoryFacts>(keys.Count, StringComparer.Ordinal);
+        if (database.Reader is { } sqliteReader)
+        {
+            lock (sqliteReader.Gate)
+            {
+                ReadSqliteFacts(sqliteReader.Handle, ecosystem, keys, facts);
+            }
+
+            return facts;
+        }
+
         using var connection = database.OpenConnection();
+        if (connection is Microsoft.Data.Sqlite.SqliteConnection sqlite)
+        {
+            ReadSqliteFacts(sqlite.Handle!, ecosystem, keys, facts);
+            return facts;
+        }
+
         using var command = connection.CreateCommand();
         command.CommandText = $"""
             SELECT advisory_id, aliases, summary, severity_level, severity_score, severity_vector, url, cwes FROM advisory_packages

@@ -22,7 +22,7 @@ public sealed class BunLockfileReader : LockfileFileReader
     /// <inheritdoc/>
     public override IReadOnlyList<string> FileNames { get; } = ["bun.lock"];
 
-    private protected override (DependencyGraph Graph, LockfileFormat Format, string Version) Parse(SourceText source, string? projectFolder)
+    private protected override (DependencyGraph Graph, LockfileFormat Format, string Version) Parse(SourceText source, string? projectFolder, Action<IReadOnlySet<string>>? namesKnown)
     {
         var context = new ReadContext(source);
         var root = context.Map(JsonTreeReader.Read(source, jsonc: true), "a bun.lock");

@@ -23,7 +23,7 @@ public sealed class NpmLockfileReader : LockfileFileReader
     /// <summary>Reads every file the general way, with a tree: the tests compare the two readers.</summary>
     internal bool GeneralOnly { get; init; }
 
-    private protected override (DependencyGraph Graph, LockfileFormat Format, string Version) Parse(SourceText source, string? projectFolder)
+    private protected override (DependencyGraph Graph, LockfileFormat Format, string Version) Parse(SourceText source, string? projectFolder, Action<IReadOnlySet<string>>? namesKnown)
     {
         var format = Path.GetFileName(source.Name).Equals("npm-shrinkwrap.json", StringComparison.OrdinalIgnoreCase)
             ? LockfileFormat.NpmShrinkwrap
@@ -31,7 +31,7 @@ public sealed class NpmLockfileReader : LockfileFileReader
 
         // Versions 2 and 3 without a tree; anything that one pass does not take (version 1, any error) is read the
         // general way, which reports errors.
-        if (!GeneralOnly && NpmPackagesFastReader.TryRead(source) is var (graph, fastVersion))
+        if (!GeneralOnly && NpmPackagesFastReader.TryRead(source, namesKnown) is var (graph, fastVersion))
         {
             return (graph, format, fastVersion);
         }

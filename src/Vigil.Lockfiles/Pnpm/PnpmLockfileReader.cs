@@ -18,7 +18,7 @@ public sealed class PnpmLockfileReader : LockfileFileReader
     /// <inheritdoc/>
     public override IReadOnlyList<string> FileNames { get; } = ["pnpm-lock.yaml"];
 
-    private protected override (DependencyGraph Graph, LockfileFormat Format, string Version) Parse(SourceText source, string? projectFolder)
+    private protected override (DependencyGraph Graph, LockfileFormat Format, string Version) Parse(SourceText source, string? projectFolder, Action<IReadOnlySet<string>>? namesKnown)
     {
         var context = new ReadContext(source);
         source.RequireFinalLineBreak();

@@ -16,7 +16,7 @@ public sealed class YarnLockfileReader : LockfileFileReader
     /// <inheritdoc/>
     public override IReadOnlyList<string> FileNames { get; } = ["yarn.lock"];
 
-    private protected override (DependencyGraph Graph, LockfileFormat Format, string Version) Parse(SourceText source, string? projectFolder)
+    private protected override (DependencyGraph Graph, LockfileFormat Format, string Version) Parse(SourceText source, string? projectFolder, Action<IReadOnlySet<string>>? namesKnown)
     {
         source.RequireFinalLineBreak();
         if (IsBerry(source.Utf8.Span))

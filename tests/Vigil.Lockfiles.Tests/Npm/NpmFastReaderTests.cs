@@ -52,6 +52,27 @@ public sealed class NpmFastReaderTests
         Assert.Equal(version is "2" or "3", taken);
     }
 
+    [Theory]
+    [MemberData(nameof(Lockfiles))]
+    public void The_names_told_early_are_those_of_the_packages_read(string path)
+    {
+        var told = new List<IReadOnlySet<string>>();
+        var result = LockfileReaders.Read(path, told.Add);
+        var version = result.Lockfile?.FormatVersion;
+        if (version is not ("2" or "3"))
+        {
+            Assert.Empty(told);
+            return;
+        }
+
+        // Told once; every package's name is in it, and no name but those of packages (audited or not) and workspaces.
+        var names = Assert.Single(told);
+        var lockfile = result.Lockfile!;
+        var read = lockfile.Packages.Select(p => p.Name).Concat(lockfile.NotAudited.Select(n => n.Package.Name)).ToHashSet(StringComparer.Ordinal);
+        Assert.Equal([], read.Where(name => !names.Contains(name)));
+        Assert.Equal([], names.Where(name => !read.Contains(name) && !lockfile.Workspaces.Any(w => w.Name == name)));
+    }
+
     [Fact]
     public void Damaged_lockfiles_read_and_fail_as_with_the_general_reader()
     {

@@ -56,15 +56,26 @@ static class AuditCommand
     private static int Run(ParseResult parse, string path, string level, string[] omit, ReportFormat format, string? outputFile, string? ignoreFile)
     {
         Phases.Mark("parse");
-        var lockfile = LockfileInput.Read(path);
+        // The database is opened on the other core while the lockfile is read, and, once the reader knows the package
+        // names (npm: after its first pass), their advisories' entries are read there too while it builds the rest.
+        // A lockfile error still comes first, as before; the other core's work is then left to end on its own (it only
+        // reads). Everything after waits for it, so the database is never used by two threads at once.
+        var opening = Task.Run(() => Database.OpenForReading(parse));
+        Task<PrefetchedLookup>? prefetching = null;
+        var lockfile = LockfileInput.Read(path, names => prefetching = opening.ContinueWith(
+            opened => Prefetch(new StoreLookup(opened.Result), names),
+            CancellationToken.None,
+            TaskContinuationOptions.OnlyOnRanToCompletion,
+            TaskScheduler.Default));
         Phases.Mark("lockfile");
         string project = LockfileInput.ProjectFolder(path);
         var ignore = ReadIgnoreList(ignoreFile ?? Path.Combine(project, IgnoreList.DefaultFileName), explicitlyNamed: ignoreFile is not null);
-        var store = Database.OpenForReading(parse);
+        var store = opening.GetAwaiter().GetResult();
         Phases.Mark("open");
+        IAdvisoryLookup lookup = prefetching is null ? new StoreLookup(store) : Database.Use(() => prefetching.GetAwaiter().GetResult());
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var options = new AuditOptions(omit.Contains("dev"), omit.Contains("optional"), omit.Contains("peer"), ignore, today);
-        var report = Database.Use(() => new Auditor(new StoreLookup(store)).Audit(lockfile, options, PinnedRuntime(store, project, today)));
+        var report = Database.Use(() => new Auditor(lookup).Audit(lockfile, options, PinnedRuntime(store, project, today)));
         Phases.Mark("audit");
         var threshold = level == "none" ? (SeverityLevel?)null : Enum.Parse<SeverityLevel>(level, ignoreCase: true);
         var context = new ReportContext(Cli.Version, DateTimeOffset.UtcNow, Uri(lockfile.Path), threshold ?? SeverityLevel.Critical);
@@ -72,6 +83,10 @@ static class AuditCommand
         Phases.Mark("report");
         return threshold is { } t && report.HasFindingsAtOrAbove(t) ? ExitCodes.Findings : ExitCodes.Success;
     }
+
+    /// <summary>The entries of <paramref name="names"/> read ahead; the auditor's own question is answered from them.</summary>
+    private static PrefetchedLookup Prefetch(StoreLookup lookup, IReadOnlySet<string> names) =>
+        new PrefetchedLookup(lookup, Auditor.Ecosystem, names, lookup.AffectedEntries(Auditor.Ecosystem, names));
 
     private static IgnoreList ReadIgnoreList(string file, bool explicitlyNamed)
     {

@@ -6,9 +6,9 @@ namespace Vigil.Cli.Commands.Audit;
 /// <summary>Reads the lockfile a command line names, turning failures into the documented exit codes.</summary>
 static class LockfileInput
 {
-    public static Lockfile Read(string path)
+    public static Lockfile Read(string path, Action<IReadOnlySet<string>>? namesKnown = null)
     {
-        var result = LockfileReaders.Read(path);
+        var result = LockfileReaders.Read(path, namesKnown);
         if (result.Succeeded)
         {
             return result.Lockfile;
