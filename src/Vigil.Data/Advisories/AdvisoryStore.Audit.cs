@@ -19,30 +19,14 @@ public sealed partial class AdvisoryStore
     {
         ArgumentNullException.ThrowIfNull(names);
         var entries = new List<AffectedEntry>(names.Count * 2);
-        if (database.Reader is { } sqliteReader)
+        if (OnSqlite(handle => ReadSqliteEntries(handle, EntriesQuery, ecosystem, names, entries)))
         {
-            lock (sqliteReader.Gate)
-            {
-                ReadSqliteEntries(sqliteReader.Handle, ecosystem, names, entries);
-            }
-
             return entries;
         }
 
         using var connection = database.OpenConnection();
-        if (connection is Microsoft.Data.Sqlite.SqliteConnection sqlite)
-        {
-            ReadSqliteEntries(sqlite.Handle!, ecosystem, names, entries);
-            return entries;
-        }
-
         using var command = connection.CreateCommand();
-
-        // All names in one statement, as one JSON array: hundreds of parameters, bound by name, cost more than the query.
-        command.CommandText = $"""
-            SELECT advisory_id, name, events, range_text FROM advisory_packages
-            WHERE ecosystem = @ecosystem AND name IN ({database.ListOf("@names")})
-            """;
+        command.CommandText = EntriesQuery;
         Add(command, "@ecosystem", ecosystem);
         Add(command, "@names", JsonArray(names));
         using var reader = command.ExecuteReader();
@@ -63,28 +47,14 @@ public sealed partial class AdvisoryStore
     {
         ArgumentNullException.ThrowIfNull(keys);
         var facts = new Dictionary<string, AdvisoryFacts>(keys.Count, StringComparer.Ordinal);
-        if (database.Reader is { } sqliteReader)
+        if (OnSqlite(handle => ReadSqliteFacts(handle, FactsByPackageQuery, ecosystem, keys, facts)))
         {
-            lock (sqliteReader.Gate)
-            {
-                ReadSqliteFacts(sqliteReader.Handle, ecosystem, keys, facts);
-            }
-
             return facts;
         }
 
         using var connection = database.OpenConnection();
-        if (connection is Microsoft.Data.Sqlite.SqliteConnection sqlite)
-        {
-            ReadSqliteFacts(sqlite.Handle!, ecosystem, keys, facts);
-            return facts;
-        }
-
         using var command = connection.CreateCommand();
-        command.CommandText = $"""
-            SELECT advisory_id, aliases, summary, severity_level, severity_score, severity_vector, url, cwes FROM advisory_packages
-            WHERE ecosystem = @ecosystem AND withdrawn = 0 AND (name, advisory_id) IN ({database.PairsOf("@keys")})
-            """;
+        command.CommandText = FactsByPackageQuery;
         Add(command, "@ecosystem", ecosystem);
         Add(command, "@keys", JsonPairs(keys));
         using var reader = command.ExecuteReader();
@@ -100,6 +70,45 @@ public sealed partial class AdvisoryStore
         }
 
         return facts;
+    }
+
+    // The audit's two queries, for both engines. Each takes the ecosystem and then one JSON parameter: all names (or
+    // pairs) in one statement, as hundreds of parameters bound by name cost more than the query. SQLite numbers named
+    // parameters in the order they first appear, so its own interface binds them as 1 and 2.
+    private string EntriesQuery => $"""
+        SELECT advisory_id, name, events, range_text FROM advisory_packages
+        WHERE ecosystem = @ecosystem AND name IN ({database.ListOf("@names")})
+        """;
+
+    private string FactsByPackageQuery => $"""
+        SELECT advisory_id, aliases, summary, severity_level, severity_score, severity_vector, url, cwes FROM advisory_packages
+        WHERE ecosystem = @ecosystem AND withdrawn = 0 AND (name, advisory_id) IN ({database.PairsOf("@keys")})
+        """;
+
+    /// <summary>
+    /// Runs <paramref name="read"/> on SQLite's own connection handle: the read-only connection of a database opened for
+    /// reading (one query at a time), or else a pooled one; false on PostgreSQL, where nothing ran.
+    /// </summary>
+    private bool OnSqlite(Action<SQLitePCL.sqlite3> read)
+    {
+        if (database.Reader is { } reader)
+        {
+            lock (reader.Gate)
+            {
+                read(reader.Handle);
+            }
+
+            return true;
+        }
+
+        if (database.Provider != DatabaseProvider.Sqlite)
+        {
+            return false;
+        }
+
+        using var connection = (Microsoft.Data.Sqlite.SqliteConnection)database.OpenConnection();
+        read(connection.Handle!);
+        return true;
     }
 
     /// <summary>The facts of the advisories with these ids, except withdrawn ones.</summary>

@@ -16,21 +16,10 @@ namespace Vigil.Data.Advisories;
 /// </summary>
 public sealed partial class AdvisoryStore
 {
-    private const string SqliteEntriesQuery = """
-        SELECT advisory_id, name, events, range_text FROM advisory_packages
-        WHERE ecosystem = ?1 AND name IN (SELECT value FROM json_each(?2))
-        """;
-
-    private const string SqliteFactsQuery = """
-        SELECT advisory_id, aliases, summary, severity_level, severity_score, severity_vector, url, cwes FROM advisory_packages
-        WHERE ecosystem = ?1 AND withdrawn = 0
-        AND (name, advisory_id) IN (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?2))
-        """;
-
-    private static void ReadSqliteEntries(sqlite3 handle, string ecosystem, IReadOnlyCollection<string> names, List<AffectedEntry> entries)
+    private static void ReadSqliteEntries(sqlite3 handle, string sql, string ecosystem, IReadOnlyCollection<string> names, List<AffectedEntry> entries)
     {
         var texts = new TextTable([], names.Count);
-        using var statement = Prepare(handle, SqliteEntriesQuery, ecosystem, JsonArray(names));
+        using var statement = Prepare(handle, sql, ecosystem, JsonArray(names));
         nint row = statement.DangerousGetHandle();
         var name = new LastText();
         int rc;
@@ -43,10 +32,10 @@ public sealed partial class AdvisoryStore
         Done(rc, handle);
     }
 
-    private static void ReadSqliteFacts(sqlite3 handle, string ecosystem, IReadOnlyCollection<(string Name, string AdvisoryId)> keys, Dictionary<string, AdvisoryFacts> facts)
+    private static void ReadSqliteFacts(sqlite3 handle, string sql, string ecosystem, IReadOnlyCollection<(string Name, string AdvisoryId)> keys, Dictionary<string, AdvisoryFacts> facts)
     {
         var texts = new TextTable(keys.Select(k => k.AdvisoryId), keys.Count);
-        using var statement = Prepare(handle, SqliteFactsQuery, ecosystem, JsonPairs(keys));
+        using var statement = Prepare(handle, sql, ecosystem, JsonPairs(keys));
         nint row = statement.DangerousGetHandle();
         int rc;
         while ((rc = SqliteRows.Step(row)) == raw.SQLITE_ROW)
