@@ -16,32 +16,24 @@ internal static class NpmPackagesFastReader
 {
     private const string NodeModules = "node_modules/";
 
-    /// <summary>The graph, or null; <paramref name="namesKnown"/> is told the entries' names once the scan has them.</summary>
+    /// <summary>
+    /// The graph, or null; <paramref name="namesKnown"/> is told the names <see cref="NpmNamesAhead"/> finds in the
+    /// bytes before the scan starts, so that whoever waits for them works while the file is read.
+    /// </summary>
     public static (DependencyGraph Graph, string Version)? TryRead(SourceText source, Action<IReadOnlySet<string>>? namesKnown = null)
     {
+        if (namesKnown is not null && NpmNamesAhead.Find(source.Utf8.Span) is { } names)
+        {
+            namesKnown(names);
+        }
+
         using var scan = NpmPackagesScan.Scan(source);
         if (scan is null)
         {
             return null;
         }
 
-        namesKnown?.Invoke(Names(scan.Entries));
         return Build(scan) is { } graph ? (graph, scan.Version) : null;
-    }
-
-    /// <summary>The names the entries will have as nodes (<see cref="CreateNode"/>), where the scan has them already.</summary>
-    private static HashSet<string> Names(List<ScannedEntry> entries)
-    {
-        var names = new HashSet<string>(entries.Count, StringComparer.Ordinal);
-        foreach (var entry in entries)
-        {
-            if (entry.Location.Length > 0 && !entry.Link && (entry.Name ?? entry.InstalledName) is { } name)
-            {
-                names.Add(name);
-            }
-        }
-
-        return names;
     }
 
     private static DependencyGraph? Build(NpmPackagesScan scan)

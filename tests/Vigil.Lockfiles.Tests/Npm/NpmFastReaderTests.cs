@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using Vigil.Lockfiles.Npm;
 using Vigil.Lockfiles.Tests.Hostile;
 using Vigil.Lockfiles.Tests.Support;
@@ -65,12 +66,26 @@ public sealed class NpmFastReaderTests
             return;
         }
 
-        // Told once; every package's name is in it, and no name but those of packages (audited or not) and workspaces.
+        // Told once; every package's name is in it, and no name but those of packages (audited or not), workspaces, the
+        // project itself and the folders packages are installed in (an alias's), as a JSON parser finds them.
         var names = Assert.Single(told);
         var lockfile = result.Lockfile!;
         var read = lockfile.Packages.Select(p => p.Name).Concat(lockfile.NotAudited.Select(n => n.Package.Name)).ToHashSet(StringComparer.Ordinal);
         Assert.Equal([], read.Where(name => !names.Contains(name)));
-        Assert.Equal([], names.Where(name => !read.Contains(name) && !lockfile.Workspaces.Any(w => w.Name == name)));
+        using var json = JsonDocument.Parse(File.ReadAllBytes(path));
+        var known = read.Concat(lockfile.Workspaces.Select(w => w.Name)).ToHashSet(StringComparer.Ordinal);
+        if (json.RootElement.TryGetProperty("name", out var project))
+        {
+            known.Add(project.GetString()!);
+        }
+
+        foreach (var entry in json.RootElement.GetProperty("packages").EnumerateObject())
+        {
+            var at = entry.Name.LastIndexOf("node_modules/", StringComparison.Ordinal);
+            known.Add(at < 0 ? entry.Name : entry.Name[(at + "node_modules/".Length)..]);
+        }
+
+        Assert.Equal([], names.Where(name => !known.Contains(name)));
     }
 
     [Fact]
