@@ -72,7 +72,8 @@ static class AuditCommand
         var ignore = ReadIgnoreList(ignoreFile ?? Path.Combine(project, IgnoreList.DefaultFileName), explicitlyNamed: ignoreFile is not null);
         var store = opening.GetAwaiter().GetResult();
         Phases.Mark("open");
-        IAdvisoryLookup lookup = prefetching is null ? new StoreLookup(store) : Database.Use(() => prefetching.GetAwaiter().GetResult());
+        IAdvisoryLookup prefetched = prefetching is null ? new StoreLookup(store) : Database.Use(() => prefetching.GetAwaiter().GetResult());
+        var lookup = new PathsWhileFactsAreRead(prefetched, lockfile);
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var options = new AuditOptions(omit.Contains("dev"), omit.Contains("optional"), omit.Contains("peer"), ignore, today);
         var report = Database.Use(() => new Auditor(lookup).Audit(lockfile, options, PinnedRuntime(store, project, today)));
