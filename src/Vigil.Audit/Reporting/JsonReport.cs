@@ -69,31 +69,31 @@ public static class JsonReport
     private static void WriteFinding(Utf8JsonWriter w, Finding f, IgnoreRule? rule)
     {
         w.WriteStartObject();
-        w.WriteString("package", f.Package.Name);
-        w.WriteString("version", f.Package.Version);
-        WriteStrings(w, "aliasNames", f.Package.AliasNames);
-        w.WriteString("type", f.Package.Type.ToText());
-        w.WriteBoolean("dev", f.Dev);
-        w.WriteBoolean("optional", f.Package.Type.HasFlag(DependencyType.Optional));
-        w.WriteString("advisory", f.Advisory.Id);
-        WriteStrings(w, "aliases", f.Advisory.Aliases);
-        w.WriteString("summary", f.Advisory.Summary);
-        w.WriteString("severity", f.Advisory.Severity.Name);
+        w.WriteString(Names.Package, f.Package.Name);
+        w.WriteString(Names.Version, f.Package.Version);
+        WriteStrings(w, Names.AliasNames, f.Package.AliasNames.AsSpan());
+        w.WriteString(Names.Type, f.Package.Type.ToText());
+        w.WriteBoolean(Names.Dev, f.Dev);
+        w.WriteBoolean(Names.Optional, f.Package.Type.HasFlag(DependencyType.Optional));
+        w.WriteString(Names.Advisory, f.Advisory.Id);
+        WriteStrings(w, Names.Aliases, f.Advisory.Aliases);
+        w.WriteString(Names.Summary, f.Advisory.Summary);
+        w.WriteString(Names.Severity, f.Advisory.Severity.Name);
         if (f.Advisory.Severity.Score is { } score)
         {
-            w.WriteStartObject("cvss");
-            w.WriteNumber("score", score);
-            w.WriteString("vector", f.Advisory.Severity.Vector);
+            w.WriteStartObject(Names.Cvss);
+            w.WriteNumber(Names.Score, score);
+            w.WriteString(Names.Vector, f.Advisory.Severity.Vector);
             w.WriteEndObject();
         }
 
-        WriteStrings(w, "cwe", f.Advisory.Cwes);
-        w.WriteString("url", f.Advisory.Url);
-        w.WriteString("vulnerableRange", f.VulnerableRange);
+        WriteStrings(w, Names.Cwe, f.Advisory.Cwes);
+        w.WriteString(Names.Url, f.Advisory.Url);
+        w.WriteString(Names.VulnerableRange, f.VulnerableRange);
         WritePaths(w, f.Package.Paths);
-        WriteStrings(w, "workspaces", f.Package.Workspaces);
-        w.WriteString("fixedIn", f.FixedIn?.ToString());
-        w.WriteBoolean("fixIsMajor", f.FixIsMajor);
+        WriteStrings(w, Names.Workspaces, f.Package.Workspaces.AsSpan());
+        w.WriteString(Names.FixedIn, f.FixedIn?.ToString());
+        w.WriteBoolean(Names.FixIsMajor, f.FixIsMajor);
         if (rule is not null)
         {
             w.WritePropertyName("ignoredBy");
@@ -165,7 +165,7 @@ public static class JsonReport
     private static void WritePaths(Utf8JsonWriter w, System.Collections.Immutable.ImmutableArray<DependencyPath> paths)
     {
         const string Separator = " > ";
-        w.WriteStartArray("paths");
+        w.WriteStartArray(Names.Paths);
         char[]? rented = null;
         Span<char> buffer = stackalloc char[512];
         foreach (var path in paths)
@@ -219,5 +219,52 @@ public static class JsonReport
         }
 
         w.WriteEndArray();
+    }
+
+    private static void WriteStrings(Utf8JsonWriter w, JsonEncodedText name, IReadOnlyList<string> values)
+    {
+        w.WriteStartArray(name);
+        for (var i = 0; i < values.Count; i++)
+        {
+            w.WriteStringValue(values[i]);
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static void WriteStrings(Utf8JsonWriter w, JsonEncodedText name, ReadOnlySpan<string> values)
+    {
+        w.WriteStartArray(name);
+        foreach (string value in values)
+        {
+            w.WriteStringValue(value);
+        }
+
+        w.WriteEndArray();
+    }
+
+    /// <summary>A finding's property names, encoded once: a report writes each of them for every finding.</summary>
+    private static class Names
+    {
+        public static readonly JsonEncodedText Package = JsonEncodedText.Encode("package");
+        public static readonly JsonEncodedText Version = JsonEncodedText.Encode("version");
+        public static readonly JsonEncodedText AliasNames = JsonEncodedText.Encode("aliasNames");
+        public static readonly JsonEncodedText Type = JsonEncodedText.Encode("type");
+        public static readonly JsonEncodedText Dev = JsonEncodedText.Encode("dev");
+        public static readonly JsonEncodedText Optional = JsonEncodedText.Encode("optional");
+        public static readonly JsonEncodedText Advisory = JsonEncodedText.Encode("advisory");
+        public static readonly JsonEncodedText Aliases = JsonEncodedText.Encode("aliases");
+        public static readonly JsonEncodedText Summary = JsonEncodedText.Encode("summary");
+        public static readonly JsonEncodedText Severity = JsonEncodedText.Encode("severity");
+        public static readonly JsonEncodedText Cvss = JsonEncodedText.Encode("cvss");
+        public static readonly JsonEncodedText Score = JsonEncodedText.Encode("score");
+        public static readonly JsonEncodedText Vector = JsonEncodedText.Encode("vector");
+        public static readonly JsonEncodedText Cwe = JsonEncodedText.Encode("cwe");
+        public static readonly JsonEncodedText Url = JsonEncodedText.Encode("url");
+        public static readonly JsonEncodedText VulnerableRange = JsonEncodedText.Encode("vulnerableRange");
+        public static readonly JsonEncodedText Paths = JsonEncodedText.Encode("paths");
+        public static readonly JsonEncodedText Workspaces = JsonEncodedText.Encode("workspaces");
+        public static readonly JsonEncodedText FixedIn = JsonEncodedText.Encode("fixedIn");
+        public static readonly JsonEncodedText FixIsMajor = JsonEncodedText.Encode("fixIsMajor");
     }
 }

@@ -8,12 +8,18 @@
  * lies inside the segment (about half the starts, as the load address is random), 512 faults become one. It changes
  * nothing the program computes, and a kernel that refuses the advice leaves the start as it was.
  * Written in C because it must run before the .NET runtime starts, and the runtime writes the data itself.
+ * When SQLite is linked in too, it also places SQLite's page cache in a huge page (place_sqlite_page_cache, below).
  */
 #define _GNU_SOURCE
+#include <fcntl.h>
 #include <link.h>
 #include <stdint.h>
+#include <string.h>
 #include <sys/mman.h>
 #include <unistd.h>
+#ifdef VIGIL_LINKED_SQLITE
+#include <sqlite3.h>
+#endif
 
 /* The first object dl_iterate_phdr reports is the executable: its writable segment's zero-filled part. */
 static int advise_zero_filled_data(struct dl_phdr_info *info, size_t size, void *unused)
@@ -38,7 +44,67 @@ static int advise_zero_filled_data(struct dl_phdr_info *info, size_t size, void 
     return 1;
 }
 
+#ifdef VIGIL_LINKED_SQLITE
+#define HUGE_PAGE (2u << 20)
+
+/* False when the kernel has transparent huge pages off ("[never]"), or does not say. */
+static int huge_pages_possible(void)
+{
+    char mode[128] = {0};
+    int file = open("/sys/kernel/mm/transparent_hugepage/enabled", O_RDONLY | O_CLOEXEC);
+    if (file < 0)
+    {
+        return 0;
+    }
+
+    ssize_t length = read(file, mode, sizeof mode - 1);
+    close(file);
+    return length > 0 && strstr(mode, "[never]") == NULL;
+}
+
+/*
+ * SQLite's page cache in one 2 MB huge page, when SQLite is linked into the binary (only then can this run before
+ * SQLite starts, which sqlite3_config requires). An audit reads about 230 pages of the database on a fresh
+ * connection, and SQLite otherwise mallocs each one: about 1.1 MB of fresh memory, a page fault per 4 KB, which
+ * made the audit's main query take 9 to 12 ms instead of 3.5 to 5 (measured in C on the benchmark's database and
+ * names). Here every slot lies in one page the kernel fills in one fault. SQLite takes further pages from malloc
+ * once the slots are in use, as before; a kernel without huge pages gets no buffer, as SQLite's default then costs
+ * no more. The buffer lives as long as the process, as sqlite3_config requires.
+ */
+static void place_sqlite_page_cache(void)
+{
+    int header = 0;
+    if (!huge_pages_possible() || sqlite3_config(SQLITE_CONFIG_PCACHE_HDRSZ, &header) != SQLITE_OK || header <= 0)
+    {
+        return;
+    }
+
+    size_t slot = (4096u + (size_t)header + 7u) & ~(size_t)7u;
+    char *region = mmap(NULL, 2 * HUGE_PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (region == MAP_FAILED)
+    {
+        return;
+    }
+
+    char *aligned = (char *)(((uintptr_t)region + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1));
+    if (aligned > region)
+    {
+        (void)munmap(region, (size_t)(aligned - region));
+    }
+
+    (void)munmap(aligned + HUGE_PAGE, (size_t)(region + 2 * HUGE_PAGE - (aligned + HUGE_PAGE)));
+    if (madvise(aligned, HUGE_PAGE, MADV_HUGEPAGE) != 0
+        || sqlite3_config(SQLITE_CONFIG_PAGECACHE, aligned, (int)slot, (int)(HUGE_PAGE / slot)) != SQLITE_OK)
+    {
+        (void)munmap(aligned, HUGE_PAGE);
+    }
+}
+#endif
+
 __attribute__((constructor)) static void vigil_advise_runtime_data(void)
 {
     dl_iterate_phdr(advise_zero_filled_data, NULL);
+#ifdef VIGIL_LINKED_SQLITE
+    place_sqlite_page_cache();
+#endif
 }
