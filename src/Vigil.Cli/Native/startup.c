@@ -21,6 +21,21 @@
 #include <sqlite3.h>
 #endif
 
+/*
+ * 2 MB of zero-filled room on either side of the runtime data: the room before it in .bss, the room after it in the
+ * runtime's own .hydrated section (the linker puts this file's part after the runtime's). Then every aligned 2 MB
+ * range the data touches lies wholly inside the advised segment, whatever the load address, and all of the data
+ * can be huge pages, not half of it in half the starts. The room is address space: only the part of it a huge page
+ * of the data also covers ever becomes memory.
+ */
+#define ROOM (2u << 20)
+static char room_before_runtime_data[ROOM] __attribute__((aligned(4096)));
+__asm__(".section .hydrated,\"aw\",@nobits\n"
+        ".balign 4096\n"
+        "room_after_runtime_data: .zero 2097152\n"
+        ".previous\n");
+extern char room_after_runtime_data[];
+
 /* The first object dl_iterate_phdr reports is the executable: its writable segment's zero-filled part. */
 static int advise_zero_filled_data(struct dl_phdr_info *info, size_t size, void *unused)
 {
@@ -103,6 +118,8 @@ static void place_sqlite_page_cache(void)
 
 __attribute__((constructor)) static void vigil_advise_runtime_data(void)
 {
+    /* The rooms are only ever referred to here, so that the linker keeps them. */
+    __asm__ volatile("" : : "r"(room_before_runtime_data), "r"(room_after_runtime_data));
     dl_iterate_phdr(advise_zero_filled_data, NULL);
 #ifdef VIGIL_LINKED_SQLITE
     place_sqlite_page_cache();
