@@ -18,6 +18,11 @@ namespace Vigil.Cli;
 /// processor time (docs/notes/auditfast.md, round 4).
 /// </para>
 /// <para>
+/// The first <see cref="FilledAhead"/> bytes are then filled in by the kernel on the other core
+/// (<c>MADV_POPULATE_WRITE</c>) while this one parses the command line, so that the thread that allocates does not
+/// wait for each huge page to be zeroed (the benchmark's audit: about 2 ms less wall time, interleaved).
+/// </para>
+/// <para>
 /// Nothing here changes what a run computes. If the run allocates more than the budget, the GC collects as usual and
 /// the no-GC region simply ends. Any failure (another system, no <c>/proc</c>, an error from the kernel) leaves the
 /// heap as it was. The cost is memory: up to 2 MB more resident per touched huge page (peak 25 → 28 MiB for the
@@ -30,6 +35,14 @@ static class ShortRunHeap
     public const long Budget = 16 * 1024 * 1024;
 
     private const int MadviseHugePage = 14;
+    private const int MadvisePopulateWrite = 23;
+    private const ulong HugePage = 2 * 1024 * 1024;
+
+    /// <summary>
+    /// How much of the budget is filled in ahead: what every audit uses. Filling in more only costs memory (the
+    /// benchmark's audit: 12 MB gave no gain over 8, and 4 MB more resident).
+    /// </summary>
+    private const ulong FilledAhead = 8 * 1024 * 1024;
 
     /// <summary>Commits the budget and asks for huge pages; off with <c>VIGIL_SHORT_RUN_HEAP=0</c>.</summary>
     public static void Prepare()
@@ -48,9 +61,20 @@ static class ShortRunHeap
 
             object probe = new byte[1];
             ulong address = (ulong)Unsafe.As<object, nint>(ref probe);
-            if (Reservation(File.ReadAllText("/proc/self/maps"), address) is var (start, end))
+            string maps = File.ReadAllText("/proc/self/maps");
+            if (Reservation(maps, address) is var (start, end))
             {
                 _ = Madvise((nint)start, (nint)(end - start), MadviseHugePage);
+            }
+
+            // The kernel fills in the first pages the run will allocate on the other core, while this one parses
+            // the command line: filling a huge page means zeroing 2 MB, which the allocating thread would otherwise
+            // wait for.
+            if (Mapping(maps, address) is var (committedStart, committedEnd))
+            {
+                ulong from = Math.Max(address & ~(HugePage - 1), committedStart);
+                ulong length = Math.Min(committedEnd - from, FilledAhead);
+                ThreadPool.UnsafeQueueUserWorkItem(static range => _ = Madvise((nint)range.From, (nint)range.Length, MadvisePopulateWrite), (From: from, Length: length), preferLocal: false);
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentOutOfRangeException or DllNotFoundException or EntryPointNotFoundException)
@@ -102,6 +126,20 @@ static class ShortRunHeap
         }
 
         return found ? (runStart, runEnd) : null;
+    }
+
+    /// <summary>In the text of <c>/proc/self/maps</c>, the one mapping that holds <paramref name="address"/>, or null.</summary>
+    internal static (ulong Start, ulong End)? Mapping(string maps, ulong address)
+    {
+        foreach (var range in maps.AsSpan().EnumerateLines())
+        {
+            if (TryParse(range.Trim(), out ulong start, out ulong end, out _) && address >= start && address < end)
+            {
+                return (start, end);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>One line: <c>start-end perms offset dev inode [path]</c>; anonymous when it names no path.</summary>

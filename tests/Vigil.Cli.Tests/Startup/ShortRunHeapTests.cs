@@ -44,6 +44,23 @@ public class ShortRunHeapTests
     }
 
     [Theory]
+    [InlineData(0x7f1000200010UL, 0x7f1000200000UL, 0x7f1001200000UL)] // the committed part alone, not its run
+    [InlineData(0x7f1000000000UL, 0x7f1000000000UL, 0x7f1000200000UL)]
+    [InlineData(0x55d0a1000010UL, 0x55d0a1000000UL, 0x55d0a1200000UL)] // named mappings too
+    public void The_mapping_is_the_one_line_that_holds_the_address(ulong address, ulong start, ulong end)
+    {
+        Assert.Equal((start, end), ShortRunHeap.Mapping(Maps, address));
+    }
+
+    [Theory]
+    [InlineData(0x7f0800000000UL)] // between mappings
+    [InlineData(0x7f2000100000UL)] // a mapping's end is not in it
+    public void An_address_in_no_mapping_has_none(ulong address)
+    {
+        Assert.Null(ShortRunHeap.Mapping(Maps, address));
+    }
+
+    [Theory]
     [InlineData("not a maps line")]
     [InlineData("7f1000000000-zz ---p 00000000 00:00 0")]
     [InlineData("7f1000200000-7f1000000000 rw-p 00000000 00:00 0")]
