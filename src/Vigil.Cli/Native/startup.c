@@ -4,9 +4,10 @@
  * A position-independent Native AOT binary expands about 3 MB of runtime data (type descriptions, frozen strings)
  * into its zero-filled data segment at every start, before Main. Each 4 KB page of it is a page fault at first
  * touch: about 730 of the 1,000 faults it takes to print the version. This asks the kernel to back that segment with
- * 2 MB pages where it can (transparent huge pages in "madvise" or "always" mode): when a whole aligned 2 MB range
- * lies inside the segment (about half the starts, as the load address is random), 512 faults become one. It changes
- * nothing the program computes, and a kernel that refuses the advice leaves the start as it was.
+ * 2 MB pages where it can (transparent huge pages in "madvise" or "always" mode), and gives the data room on either
+ * side so that every aligned 2 MB range it touches lies inside the segment whatever the (random) load address: 512
+ * faults become one, in every start. It changes nothing the program computes, and a kernel that refuses the advice
+ * leaves the start as it was.
  * Written in C because it must run before the .NET runtime starts, and the runtime writes the data itself.
  * When SQLite is linked in too, it also places SQLite's page cache in a huge page (place_sqlite_page_cache, below).
  */
