@@ -11,13 +11,20 @@ namespace Vigil.Lockfiles.Npm;
 /// <remarks>
 /// A guess, and only a guess: a name written with escapes is left out, a key that is not a package can slip in, and
 /// the file may yet turn out to be invalid. Whoever uses the names must check them against what the reader returns (as
-/// <c>PrefetchedLookup</c> does). The work is linear in the file and the set is bounded, so a hostile file costs no
-/// more here than the scan that follows.
+/// <c>PrefetchedLookup</c> does). The work is linear in the file and the set is bounded in names and characters, so a
+/// hostile file costs no more here than the scan that follows.
 /// </remarks>
 internal static class NpmNamesAhead
 {
     /// <summary>npm's longest package name.</summary>
     private const int MaxNameBytes = 214;
+
+    /// <summary>
+    /// The characters the names may hold in all: a lockfile of the largest size, all long names, would otherwise make
+    /// a set of 85 MB for a guess. 8 MB holds the names of any real lockfile (npm's 200,000-package limit at 20
+    /// characters a name is 4 million characters).
+    /// </summary>
+    private const int MaxCharacters = 4 * 1024 * 1024;
 
     /// <summary>The names; null unless the file's first <c>lockfileVersion</c> is 2 or 3.</summary>
     public static HashSet<string>? Find(ReadOnlySpan<byte> utf8)
@@ -30,13 +37,14 @@ internal static class NpmNamesAhead
         var names = new HashSet<string>(Math.Max(utf8.Length / 600, 16), StringComparer.Ordinal);
         var lookup = names.GetAlternateLookup<ReadOnlySpan<char>>();
         Span<char> chars = stackalloc char[MaxNameBytes];
-        InstalledNames(utf8, lookup, chars);
-        NameFields(utf8, lookup, chars);
+        var room = MaxCharacters;
+        InstalledNames(utf8, lookup, chars, ref room);
+        NameFields(utf8, lookup, chars, ref room);
         return names;
     }
 
     /// <summary>Keys such as <c>"node_modules/a/node_modules/@s/b":</c> give <c>@s/b</c>.</summary>
-    private static void InstalledNames(ReadOnlySpan<byte> utf8, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> names, Span<char> chars)
+    private static void InstalledNames(ReadOnlySpan<byte> utf8, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> names, Span<char> chars, ref int room)
     {
         var from = 0;
         while (from < utf8.Length)
@@ -65,12 +73,12 @@ internal static class NpmNamesAhead
 
             var key = utf8[start..close];
             var last = key.LastIndexOf("node_modules/"u8);
-            Add(key[(last + "node_modules/"u8.Length)..], names, chars);
+            Add(key[(last + "node_modules/"u8.Length)..], names, chars, ref room);
         }
     }
 
     /// <summary>Values such as <c>"name": "lodash"</c>.</summary>
-    private static void NameFields(ReadOnlySpan<byte> utf8, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> names, Span<char> chars)
+    private static void NameFields(ReadOnlySpan<byte> utf8, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> names, Span<char> chars, ref int room)
     {
         var from = 0;
         while (from < utf8.Length)
@@ -100,11 +108,11 @@ internal static class NpmNamesAhead
             }
 
             from = start + 1 + end + 1;
-            Add(utf8.Slice(start + 1, end), names, chars);
+            Add(utf8.Slice(start + 1, end), names, chars, ref room);
         }
     }
 
-    private static void Add(ReadOnlySpan<byte> name, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> names, Span<char> chars)
+    private static void Add(ReadOnlySpan<byte> name, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> names, Span<char> chars, ref int room)
     {
         if (name.IsEmpty || name.Length > MaxNameBytes || name.Contains((byte)'\\') || names.Set.Count >= LockfileLimits.MaxInstalledPackages)
         {
@@ -113,7 +121,10 @@ internal static class NpmNamesAhead
 
         // The text was checked to be UTF-8 before (SourceText); a name has at most as many characters as bytes.
         var length = Encoding.UTF8.GetChars(name, chars);
-        names.Add(chars[..length]);
+        if (length <= room && names.Add(chars[..length]))
+        {
+            room -= length;
+        }
     }
 
     private static bool FollowedByColon(ReadOnlySpan<byte> utf8, int at)

@@ -69,6 +69,17 @@ public sealed class NpmNamesAheadTests
         Assert.Equal(LockfileLimits.MaxInstalledPackages, many!.Count);
         var unquoted = "{\"lockfileVersion\": 3, \"packages\": {" + new StringBuilder().Insert(0, "node_modules/\"name\":", 2_000_000) + "}}";
         Assert.Equal([], Timed(unquoted)!);
+
+        // 60,000 distinct names of npm's longest length: 12.8 million characters, past the 4 million the set may hold.
+        var longNames = new StringBuilder("{\"lockfileVersion\": 3, \"packages\": {");
+        for (var i = 0; i < 60_000; i++)
+        {
+            longNames.Append("\"node_modules/").Append(i.ToString("D6", System.Globalization.CultureInfo.InvariantCulture)).Append('x', 208).Append("\": {},");
+        }
+
+        var bounded = Timed(longNames.Append("}}").ToString());
+        Assert.InRange(bounded!.Sum(name => name.Length), 4_000_000, 4 * 1024 * 1024);
+        Assert.All(bounded!, name => Assert.Equal(214, name.Length));
     }
 
     private static HashSet<string>? Timed(string content)
