@@ -25,7 +25,7 @@ namespace Vigil.Cli;
 /// <para>
 /// Nothing here changes what a run computes. If the run allocates more than the budget, the GC collects as usual and
 /// the no-GC region simply ends. Any failure (another system, no <c>/proc</c>, an error from the kernel) leaves the
-/// heap as it was. The cost is memory: up to 2 MB more resident per touched huge page (peak 25 → 28 MiB for the
+/// heap as it was. The cost is memory: up to 2 MB more resident per touched huge page (peak 25 → 32 MiB for the
 /// benchmark's audit).
 /// </para>
 /// </remarks>

@@ -22,6 +22,11 @@
 #include <sqlite3.h>
 #endif
 
+/* A huge page: 2 MB, the unit every range here is aligned to and sized in. */
+#define HUGE_PAGE 2097152
+#define TEXT(x) #x
+#define NUMBER_TEXT(x) TEXT(x)
+
 /*
  * 2 MB of zero-filled room on either side of the runtime data: the room before it in .bss, the room after it in the
  * runtime's own .hydrated section (the linker puts this file's part after the runtime's). Then every aligned 2 MB
@@ -29,11 +34,10 @@
  * can be huge pages, not half of it in half the starts. The room is address space: only the part of it a huge page
  * of the data also covers ever becomes memory.
  */
-#define ROOM (2u << 20)
-static char room_before_runtime_data[ROOM] __attribute__((aligned(4096)));
+static char room_before_runtime_data[HUGE_PAGE] __attribute__((aligned(4096)));
 __asm__(".section .hydrated,\"aw\",@nobits\n"
         ".balign 4096\n"
-        "room_after_runtime_data: .zero 2097152\n"
+        "room_after_runtime_data: .zero " NUMBER_TEXT(HUGE_PAGE) "\n"
         ".previous\n");
 extern char room_after_runtime_data[];
 
@@ -61,8 +65,6 @@ static int advise_zero_filled_data(struct dl_phdr_info *info, size_t size, void 
 }
 
 #ifdef VIGIL_LINKED_SQLITE
-#define HUGE_PAGE (2u << 20)
-
 /* False when the kernel has transparent huge pages off ("[never]"), or does not say. */
 static int huge_pages_possible(void)
 {
@@ -117,7 +119,7 @@ static void place_sqlite_page_cache(void)
 }
 #endif
 
-__attribute__((constructor)) static void vigil_advise_runtime_data(void)
+__attribute__((constructor)) static void vigil_prepare_memory(void)
 {
     /* The rooms are only ever referred to here, so that the linker keeps them. */
     __asm__ volatile("" : : "r"(room_before_runtime_data), "r"(room_after_runtime_data));
