@@ -21,8 +21,8 @@ internal static class NpmNamesAhead
 
     /// <summary>
     /// The characters the names may hold in all: a lockfile of the largest size, all long names, would otherwise make
-    /// a set of 85 MB for a guess. 8 MB holds the names of any real lockfile (npm's 200,000-package limit at 20
-    /// characters a name is 4 million characters).
+    /// a set of 85 MB for a guess. 8 MB (4 million characters) holds the names of any real lockfile: as many packages
+    /// as <see cref="LockfileLimits.MaxInstalledPackages"/> allows, at 20 characters a name.
     /// </summary>
     private const int MaxCharacters = 4 * 1024 * 1024;
 
