@@ -151,7 +151,7 @@ public static class JsonReport
         {
             w.WriteStartObject();
             w.WriteString("id", a.Id);
-            WriteStrings(w, "cves", a.Cves);
+            WriteStrings(w, JsonEncodedText.Encode("cves"), a.Cves);
             w.WriteString("severity", a.Severity.Name);
             w.WriteString("fixedIn", a.FixedIn is { } fix ? "v" + fix : null);
             w.WriteEndObject();
@@ -205,17 +205,6 @@ public static class JsonReport
         if (rented is not null)
         {
             System.Buffers.ArrayPool<char>.Shared.Return(rented);
-        }
-
-        w.WriteEndArray();
-    }
-
-    private static void WriteStrings(Utf8JsonWriter w, string name, IEnumerable<string> values)
-    {
-        w.WriteStartArray(name);
-        foreach (string value in values)
-        {
-            w.WriteStringValue(value);
         }
 
         w.WriteEndArray();

@@ -34,6 +34,28 @@ public sealed class AuditCommandTests : IDisposable
     }
 
     [Fact]
+    public void Audit_Json_ReportsTheRuntimeTheProjectPins()
+    {
+        var project = Directory.CreateDirectory(_temp.File("pinned")).FullName;
+        foreach (var file in Directory.EnumerateFiles(Corpus("p05-aliases", "npm")))
+        {
+            File.Copy(file, Path.Combine(project, Path.GetFileName(file)));
+        }
+
+        File.WriteAllText(Path.Combine(project, ".nvmrc"), "v18.0.0\n");
+        Assert.Equal(0, Vigil("db", "import", Path.Combine(SharedData.Root, "data", "nodejs-release", "schedule.json")).ExitCode);
+        var result = Vigil("audit", project, "--format", "json");
+        using var doc = JsonDocument.Parse(result.Output);
+        var runtime = doc.RootElement.GetProperty("runtime");
+        Assert.Equal("v18.0.0", runtime.GetProperty("version").GetString());
+        Assert.Equal(".nvmrc", runtime.GetProperty("source").GetString());
+        Assert.True(runtime.GetProperty("vulnerable").GetBoolean());
+        var advisory = runtime.GetProperty("advisories")[0];
+        Assert.StartsWith("NSWG-COR-", advisory.GetProperty("id").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("CVE-", advisory.GetProperty("cves")[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Audit_AuditLevel_OnlyChangesTheExitCode()
     {
         var all = Vigil("audit", Corpus("p05-aliases", "npm"), "--format", "json");
